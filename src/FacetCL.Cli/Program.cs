@@ -1,14 +1,34 @@
-using FacetCL.Model;
-using TorchSharp;
-var model = SentenceModel.LoadBase();
-model.Encoder.eval();
-var texts = new[] { "The patient has had a persistent low fever for three days.", "A man is playing a guitar.", "Héllo wörld, naïve café!" };
-var enc = texts.Select(t => model.Tokenizer.Encode(t, 256)).ToList();
-foreach (var e in enc) Console.WriteLine(string.Join(" ", e));
-using var ort = new OnnxRuntimeEncoder(PretrainedMiniLm.OnnxPath, model.Tokenizer);
-var (vals, shape) = ort.LastHidden(enc);
-using var batch = model.Tokenizer.Pad(enc);
-using var ng = torch.no_grad();
-var ours = model.Encoder.forward(batch.InputIds, batch.AttentionMask, null).data<float>().ToArray();
-double max = 0; for (int i = 0; i < ours.Length; i++) { if (batch.AttentionMask.data<long>()[i / shape[2]] == 0) continue; max = Math.Max(max, Math.Abs(ours[i] - vals[i])); }
-Console.WriteLine($"max abs diff {max:E3} over {ours.Length}");
+using System.CommandLine;
+using FacetCL.Cli;
+using FacetCL.Data;
+using FacetCL.Training;
+using Spectre.Console;
+
+var root = new RootCommand("facetcl: train and audit sentence encoders with structured contrastive learning")
+{
+    TrainCommand.Create(),
+    EvalCommand.Create(),
+    EncodeCommand.Create(),
+};
+
+try
+{
+    return root.Parse(args).Invoke();
+}
+catch (Exception e) when (e is DataException or ConfigException or FileNotFoundException or DirectoryNotFoundException
+                              or InvalidDataException or InvalidOperationException or ArgumentException)
+{
+    // Expected user-facing failures: one clear line, no stack trace.
+    Console.Error.WriteLine($"facetcl: error: {e.Message}");
+    return 2;
+}
+
+namespace FacetCL.Cli
+{
+    /// <summary>Console helpers shared by the commands.</summary>
+    static class Cli
+    {
+        /// <summary>Human-facing output goes to stderr so stdout stays machine-readable (JSON).</summary>
+        public static IAnsiConsole Err { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using FacetCL.Training;
+using Spectre.Console;
+
+namespace FacetCL.Cli;
+
+/// <summary><c>facetcl train</c>: the main job (fine-tune on NLI triplets, evaluate on STS-B).</summary>
+static class TrainCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string?>("--config", "-c") { Description = "YAML config file (defaults apply to missing fields)" };
+        var name = new Option<string?>("--name") { Description = "run name: outputs go to <output_dir>/<name>/" };
+        var steps = new Option<int?>("--steps") { Description = "training steps" };
+        var batch = new Option<int?>("--batch-size") { Description = "triplets per batch" };
+        var output = new Option<string?>("--output-dir") { Description = "parent folder of run folders (default runs)" };
+        var dataRoot = new Option<string?>("--data-root") { Description = "data folder (default: $FACETCL_DATA, else ../shared/data)" };
+        var threads = new Option<int?>("--threads") { Description = "LibTorch threads (default: all cores)" };
+        var set = new Option<string[]>("--set") { Description = "override any config field: --set training.learning_rate=1e-5 (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var resume = new Option<bool>("--resume") { Description = "continue from the run's last checkpoint (a finished run is only re-evaluated)" };
+        var killAfter = new Option<int?>("--kill-after-step") { Description = "testing: kill the process right after this step", Hidden = true };
+
+        var command = new Command("train", "fine-tune a sentence encoder on NLI triplets and evaluate it on STS-B")
+        {
+            config, name, steps, batch, output, dataRoot, threads, set, resume, killAfter,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(config);
+            var cfg = path is null ? new TrainConfig() : TrainConfig.Load(path);
+            var overrides = new List<string>();
+            if (parse.GetValue(name) is { } n) overrides.Add($"name={n}");
+            if (parse.GetValue(steps) is { } s) overrides.Add($"training.steps={s}");
+            if (parse.GetValue(batch) is { } b) overrides.Add($"training.batch_size={b}");
+            if (parse.GetValue(output) is { } o) overrides.Add($"output_dir={o}");
+            if (parse.GetValue(dataRoot) is { } d) overrides.Add($"data.root={d}");
+            if (parse.GetValue(threads) is { } t) overrides.Add($"training.threads={t}");
+            overrides.AddRange(parse.GetValue(set) ?? []);
+            cfg.Apply(overrides);
+
+            var observer = new ConsoleTrainingObserver(Cli.Err);
+            var job = new TrainingJob(cfg, observer) { KillAfterStep = parse.GetValue(killAfter) };
+            Cli.Err.MarkupLineInterpolated($"[bold]facetcl train[/] run [blue]{cfg.Name}[/] → {job.RunDir}");
+            var metrics = observer.Run(() => job.Run(parse.GetValue(resume)));
+            PrintSummary(metrics);
+            return 0;
+        });
+        return command;
+    }
+
+    static void PrintSummary(System.Text.Json.Nodes.JsonObject m)
+    {
+        var table = new Table().Title("STS-B test (Spearman ×100, cosine)").AddColumns("", "before", "after");
+        table.AddRow("Spearman", $"{m["stsb_test_spearman_before"]}", $"{m["stsb_test_spearman_after"]}");
+        table.AddRow("Pearson", $"{m["stsb_test_pearson_before"]}", $"{m["stsb_test_pearson_after"]}");
+        Cli.Err.Write(table);
+        Cli.Err.MarkupLineInterpolated(
+            $"steps {m["steps"]} (model selected at step {m["selected_step"]}), mean step {m["mean_step_seconds"]} s, {m["training_triplets_per_second"]} triplets/s, wall {m["wall_seconds"]} s, peak RSS {m["peak_resident_mb"]} MB");
+    }
+}

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using FacetCL.Data;
+using FacetCL.Diagnostics;
+using FacetCL.Losses;
+using FacetCL.Model;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace FacetCL.Training;
+
+/// <summary>What the trainer reports while it runs (the CLI draws a progress bar from it).</summary>
+public interface ITrainingObserver
+{
+    void Started(int fromStep, int totalSteps, int tripletCount);
+    void Stepped(StepRecord record);
+    void Evaluated(int step, double devSpearman, bool isBest);
+    void Info(string message);
+}
+
+public sealed record StepRecord(int Step, double Loss, double LearningRate, double StepSeconds, double TripletsPerSecond, int Tokens, long ResidentBytes);
+
+/// <summary>The outcome of <see cref="Trainer.Run"/>.</summary>
+public sealed record TrainOutcome(int Steps, int ResumedFrom, int? BestStep, double? BestDevSpearman, double TrainSeconds, long TripletsSeen, double MeanStepSeconds, long PeakResidentBytes);
+
+/// <summary>
+/// The training loop: duplicate-free, length-bucketed batches of triplets → one encoder pass over
+/// anchors, positives and hard negatives → <see cref="MultipleNegativesRankingLoss"/> → AdamW with
+/// linear warm-up and linear decay, gradient clipping. Evaluates STS-B dev for model selection,
+/// checkpoints atomically, and resumes to the same weights as an uninterrupted run: the sampler
+/// state is (epoch, position), the learning rate a function of the step, and the dropout generator
+/// is re-seeded from (seed, step) at every step, so nothing random depends on the process.
+/// </summary>
+public sealed class Trainer
+{
+    readonly TrainConfig config;
+    readonly SentenceModel model;
+    readonly IReadOnlyList<Triplet> triplets;
+    readonly IReadOnlyList<ScoredPair> dev;
+    readonly string runDir;
+    readonly ITrainingObserver observer;
+
+    /// <summary>Test hook: the process kills itself right after this step (simulates a crash).</summary>
+    public int? KillAfterStep { get; init; }
+
+    public Trainer(TrainConfig config, SentenceModel model, IReadOnlyList<Triplet> triplets, IReadOnlyList<ScoredPair> dev, string runDir, ITrainingObserver observer)
+    {
+        this.config = config;
+        this.model = model;
+        this.triplets = triplets;
+        this.dev = dev;
+        this.runDir = runDir;
+        this.observer = observer;
+    }
+
+    /// <summary>Hash of everything that determines the training trajectory; a resume must match it.</summary>
+    public static string Fingerprint(TrainConfig config, IReadOnlyList<Triplet> triplets)
+    {
+        var t = config.Training;
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(string.Join("|", config.Model.Base, config.Model.TrainMaxLength, t.Steps, t.BatchSize,
+            t.LearningRate, t.WarmupSteps, t.WeightDecay, t.MaxGradNorm, t.Scale, t.Seed, t.BucketBatches)));
+        foreach (var x in triplets) sha.AppendData(Encoding.UTF8.GetBytes($"{x.Anchor}\t{x.Positive}\t{x.Negative}\n"));
+        return Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
+    }
+
+    public TrainOutcome Run(bool resume)
+    {
+        var t = config.Training;
+        if (t.Threads > 0) torch.set_num_threads(t.Threads);
+        var fingerprint = Fingerprint(config, triplets);
+        var checkpoints = new Checkpoints(runDir, t.KeepCheckpoints);
+        var loss = new MultipleNegativesRankingLoss(t.Scale);
+
+        // Pre-tokenise once; lengths drive the bucketing.
+        var maxLen = config.Model.TrainMaxLength;
+        var ids = triplets.Select(x => new[] { model.Tokenizer.Encode(x.Anchor, maxLen), model.Tokenizer.Encode(x.Positive, maxLen), model.Tokenizer.Encode(x.Negative, maxLen) }).ToArray();
+        var sampler = new TripletBatchSampler(
+            triplets.Select(x => new[] { x.Anchor, x.Positive, x.Negative }).ToList(),
+            ids.Select(x => x.Max(s => s.Length)).ToArray(), t.BatchSize, t.BucketBatches, t.Seed);
+
+        using var optimizer = CreateOptimizer();
+        var state = new TrainerState { Seed = t.Seed, ConfigFingerprint = fingerprint };
+        var log = new TrainingLog(Path.Combine(runDir, "train_log.jsonl"));
+        var resumedFrom = 0;
+        if (resume && checkpoints.Latest is { } latest)
+        {
+            state = Checkpoints.Load(latest, model, optimizer);
+            if (state.ConfigFingerprint != fingerprint)
+                throw new InvalidOperationException($"{latest}: the checkpoint was made with another configuration or training data (fingerprint {state.ConfigFingerprint}, now {fingerprint}); start a new run or restore the config");
+            sampler.Restore(state.SamplerEpoch, state.SamplerPosition);
+            resumedFrom = state.Step;
+            observer.Info($"resuming from {Path.GetFileName(latest)} (step {state.Step})");
+        }
+        else if (resume)
+        {
+            observer.Info("no checkpoint to resume from; starting at step 0");
+        }
+        log.TruncateAfter(state.Step);
+
+        model.Encoder.train();
+        observer.Started(state.Step, t.Steps, triplets.Count);
+        var stepTimes = new List<double>();
+        var peak = CurrentResidentBytes();
+        var clock = Stopwatch.StartNew();
+        var trainSecondsBefore = state.TrainSeconds;
+
+        for (var step = state.Step + 1; step <= t.Steps; step++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            double lossValue;
+            int tokens;
+            using (var scope = NewDisposeScope())
+            {
+                torch.manual_seed(unchecked(t.Seed * 1_000_003L + step));
+                var batch = sampler.Next();
+                var encoded = new List<int[]>(batch.Length * 3);
+                for (var column = 0; column < 3; column++) encoded.AddRange(batch.Select(i => ids[i][column]));
+                using var tokensBatch = model.Tokenizer.Pad(encoded);
+                tokens = (int)(tokensBatch.Count * tokensBatch.Length);
+                var emb = model.Embed(tokensBatch);
+                var parts = emb.chunk(3, 0);
+                var value = loss.Compute(parts[0], parts[1], parts[2]);
+                optimizer.zero_grad();
+                value.backward();
+                nn.utils.clip_grad_norm_(model.Encoder.parameters(), t.MaxGradNorm);
+                var lr = LearningRate(step);
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+                optimizer.step();
+                lossValue = value.item<float>();
+            }
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            stepTimes.Add(seconds);
+            var rss = CurrentResidentBytes();
+            peak = Math.Max(peak, rss);
+            var record = new StepRecord(step, lossValue, LearningRate(step), seconds, t.BatchSize / seconds, tokens, rss);
+            if (step % t.LogEvery == 0 || step == t.Steps) log.Step(record);
+            observer.Stepped(record);
+            state = state with { Step = step, SamplerEpoch = sampler.Epoch, SamplerPosition = sampler.Position, TripletsSeen = state.TripletsSeen + t.BatchSize };
+
+            var evalNow = (t.EvalEvery > 0 && step % t.EvalEvery == 0) || step == t.Steps;
+            if (evalNow)
+            {
+                var score = EvaluateDev();
+                var isBest = state.BestDevSpearman is null || score > state.BestDevSpearman;
+                if (isBest)
+                {
+                    state = state with { BestDevSpearman = score, BestStep = step };
+                    checkpoints.SaveBest(model, step, score);
+                }
+                log.Eval(step, score, isBest);
+                observer.Evaluated(step, score, isBest);
+            }
+            if (step % t.CheckpointEvery == 0 || step == t.Steps)
+            {
+                state = state with { TrainSeconds = trainSecondsBefore + clock.Elapsed.TotalSeconds };
+                checkpoints.Save(model, optimizer, state);
+            }
+            if (KillAfterStep == step) Process.GetCurrentProcess().Kill();
+        }
+
+        var trainSeconds = trainSecondsBefore + clock.Elapsed.TotalSeconds;
+        return new TrainOutcome(t.Steps, resumedFrom, state.BestStep, state.BestDevSpearman, trainSeconds, state.TripletsSeen,
+            stepTimes.Count > 0 ? stepTimes.Average() : 0, Math.Max(peak, PeakResidentBytes()));
+    }
+
+    /// <summary>Linear warm-up to the peak rate, then linear decay to zero at the last step (Hugging Face's linear schedule).</summary>
+    public double LearningRate(int step)
+    {
+        var t = config.Training;
+        if (step <= t.WarmupSteps) return t.LearningRate * step / Math.Max(1, t.WarmupSteps);
+        return t.LearningRate * Math.Max(0.0, (double)(t.Steps - step) / Math.Max(1, t.Steps - t.WarmupSteps));
+    }
+
+    /// <summary>AdamW; biases and LayerNorm weights are not decayed (as in BERT and sentence-transformers).</summary>
+    AdamW CreateOptimizer()
+    {
+        var t = config.Training;
+        var named = model.Encoder.named_parameters().ToList();
+        static bool NoDecay(string n) => n.EndsWith(".bias", StringComparison.Ordinal) || n.Contains("LayerNorm", StringComparison.Ordinal);
+        var groups = new[]
+        {
+            new AdamW.ParamGroup(named.Where(p => !NoDecay(p.name)).Select(p => p.parameter), lr: t.LearningRate, weight_decay: t.WeightDecay),
+            new AdamW.ParamGroup(named.Where(p => NoDecay(p.name)).Select(p => p.parameter), lr: t.LearningRate, weight_decay: 0.0),
+        };
+        return torch.optim.AdamW(groups, t.LearningRate);
+    }
+
+    double EvaluateDev()
+    {
+        var pairs = config.Training.EvalDevPairs > 0 ? dev.Take(config.Training.EvalDevPairs).ToList() : dev;
+        return Evaluation.Sts(model, pairs, config.Model.MaxSeqLength).Spearman;
+    }
+
+    static long CurrentResidentBytes()
+    {
+        using var p = Process.GetCurrentProcess();
+        return p.WorkingSet64;
+    }
+
+    static long PeakResidentBytes()
+    {
+        using var p = Process.GetCurrentProcess();
+        return p.PeakWorkingSet64;
+    }
+}

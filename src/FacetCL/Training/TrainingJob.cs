@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FacetCL.Data;
+using FacetCL.Diagnostics;
+using FacetCL.Model;
+using TorchSharp;
+
+namespace FacetCL.Training;
+
+/// <summary>The data a run trains and evaluates on, after filtering.</summary>
+public sealed record RunData(IReadOnlyList<Triplet> Train, FilterReport Filter, IReadOnlyList<ScoredPair> StsbDev, IReadOnlyList<ScoredPair> StsbTest,
+    IReadOnlyDictionary<string, IReadOnlyList<ScoredPair>> ExtraEval, string DataRoot);
+
+/// <summary>
+/// The main job end to end: load and filter data → evaluate the starting model on STS-B test →
+/// train (with checkpoints, resumable) → keep the best model on STS-B dev as <c>model/</c> →
+/// evaluate it → write <c>metrics.json</c>. Everything lands in <c>{output_dir}/{name}/</c>.
+/// </summary>
+public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
+{
+    static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    public string RunDir { get; } = Path.Combine(config.OutputDir, config.Name);
+
+    /// <summary>Test hook forwarded to <see cref="Trainer.KillAfterStep"/>.</summary>
+    public int? KillAfterStep { get; init; }
+
+    public static RunData LoadData(TrainConfig config)
+    {
+        var root = DataRoot.Resolve(config.Data.Root);
+        var stsb = Path.Combine(root, "stsb");
+        var dev = StsbReader.Read(Path.Combine(stsb, "sts-dev.csv"));
+        var test = StsbReader.Read(Path.Combine(stsb, "sts-test.csv"));
+        var extraEval = new Dictionary<string, IReadOnlyList<ScoredPair>>();
+        foreach (var file in config.Data.ExtraEvalPairs)
+        {
+            var read = PairFileReader.Read(file);
+            if (read.Kind != PairFileKind.ScoredPairs)
+                throw new DataException($"evaluation file has {read.Kind}, expected scored pairs (sentence1, sentence2, score)", file);
+            extraEval[file] = read.ScoredPairs;
+        }
+
+        var pool = NliData.LoadTrainPool(root, config.Data.IncludeJoci);
+        var triplets = NliTriplets.Build(pool, config.Data.MaxTripletsPerPremise, config.Training.Seed).ToList();
+        foreach (var file in config.Data.ExtraTriplets)
+        {
+            var read = PairFileReader.Read(file);
+            if (read.Kind != PairFileKind.Triplets)
+                throw new DataException($"training file has {read.Kind}, expected triplets (anchor, positive, negative)", file);
+            triplets.AddRange(read.Triplets);
+        }
+        var evalSentences = dev.Concat(test).Concat(extraEval.Values.SelectMany(v => v)).SelectMany(p => new[] { p.Sentence1, p.Sentence2 });
+        var filtered = TrainingSetFilter.Apply(triplets, evalSentences);
+        var kept = filtered.Kept.ToList();
+        if (config.Data.MaxTriplets > 0 && kept.Count > config.Data.MaxTriplets)
+        {
+            // A seeded sample, not the head: the pool is ordered by source corpus.
+            var order = kept.ToArray();
+            new Random(config.Training.Seed).Shuffle(order);
+            kept = order.Take(config.Data.MaxTriplets).ToList();
+        }
+        return new RunData(kept, filtered.Report, dev, test, extraEval, root);
+    }
+
+    public SentenceModel LoadStartingModel()
+    {
+        var m = config.Model;
+        SentenceModel model;
+        if (m.Base == "random")
+        {
+            torch.manual_seed(config.Training.Seed);
+            var shape = new BertConfig
+            {
+                NumHiddenLayers = m.RandomInit.Layers,
+                HiddenSize = m.RandomInit.Hidden,
+                NumAttentionHeads = m.RandomInit.Heads,
+                IntermediateSize = m.RandomInit.Intermediate,
+                MaxPositionEmbeddings = Math.Max(m.MaxSeqLength, m.TrainMaxLength),
+            };
+            model = new SentenceModel(new BertEncoder(shape), new WordPieceTokenizer(PretrainedMiniLm.VocabPath), new ModelSettings { BaseModel = "random" });
+        }
+        else
+        {
+            model = SentenceModel.Load(m.Base);
+        }
+        model.Settings = model.Settings with { MaxSeqLength = m.MaxSeqLength };
+        return model;
+    }
+
+    public JsonObject Run(bool resume)
+    {
+        var wall = Stopwatch.StartNew();
+        var checkpoints = new Checkpoints(RunDir, config.Training.KeepCheckpoints);
+        if (!resume && checkpoints.List().Count > 0)
+            throw new InvalidOperationException($"{RunDir} already holds checkpoints of a run; pass --resume to continue it, or choose another --name");
+        Directory.CreateDirectory(RunDir);
+        AtomicFile.WriteAllText(Path.Combine(RunDir, "config.yaml"), config.ToYaml());
+
+        var data = LoadData(config);
+        observer.Info($"data: {data.Train.Count} training triplets ({data.Filter}); STS-B dev {data.StsbDev.Count}, test {data.StsbTest.Count} pairs");
+        using var model = LoadStartingModel();
+
+        var before = EvaluateCached(model, data, "eval_before.json");
+        observer.Info($"STS-B test before training: Spearman {before["stsb_test"]!["spearman"]}");
+
+        var trainer = new Trainer(config, model, data.Train, data.StsbDev, RunDir, observer) { KillAfterStep = KillAfterStep };
+        var outcome = trainer.Run(resume);
+
+        // The final model is the best on STS-B dev.
+        var finalDir = Path.Combine(RunDir, "model");
+        using var best = Directory.Exists(checkpoints.BestDir) ? SentenceModel.Load(checkpoints.BestDir) : model;
+        best.Settings = best.Settings with { TrainedSteps = outcome.Steps, SelectedStep = outcome.BestStep };
+        best.Save(finalDir);
+        observer.Info($"final model: step {outcome.BestStep} (best STS-B dev Spearman {outcome.BestDevSpearman:F2}) → {finalDir}");
+        var after = Evaluate(best, data);
+
+        var metrics = new JsonObject
+        {
+            ["run"] = config.Name,
+            ["base_model"] = config.Model.Base,
+            ["stsb_test_spearman_before"] = before["stsb_test"]!["spearman"]!.DeepClone(),
+            ["stsb_test_spearman_after"] = after["stsb_test"]!["spearman"]!.DeepClone(),
+            ["stsb_test_pearson_before"] = before["stsb_test"]!["pearson"]!.DeepClone(),
+            ["stsb_test_pearson_after"] = after["stsb_test"]!["pearson"]!.DeepClone(),
+            ["eval_before"] = before,
+            ["eval_after"] = after,
+            ["selected_step"] = outcome.BestStep,
+            ["best_stsb_dev_spearman"] = outcome.BestDevSpearman is { } d ? Math.Round(d, 4) : null,
+            ["steps"] = outcome.Steps,
+            ["resumed_from_step"] = outcome.ResumedFrom,
+            ["batch_size"] = config.Training.BatchSize,
+            ["training_triplets_used"] = data.Train.Count,
+            ["training_triplets_seen"] = outcome.TripletsSeen,
+            ["training_triplets_input"] = data.Filter.Input,
+            ["training_triplets_dropped"] = new JsonObject(data.Filter.Dropped.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+            ["mean_step_seconds"] = Math.Round(outcome.MeanStepSeconds, 4),
+            ["train_seconds"] = Math.Round(outcome.TrainSeconds, 1),
+            ["training_triplets_per_second"] = Math.Round(outcome.TrainSeconds > 0 ? outcome.TripletsSeen / outcome.TrainSeconds : 0, 3),
+            ["wall_seconds"] = Math.Round(wall.Elapsed.TotalSeconds, 1),
+            ["peak_resident_mb"] = Math.Round(Math.Max(outcome.PeakResidentBytes, Process.GetCurrentProcess().PeakWorkingSet64) / 1048576.0, 1),
+            ["threads"] = torch.get_num_threads(),
+        };
+        AtomicFile.WriteAllText(Path.Combine(RunDir, "metrics.json"), metrics.ToJsonString(Json));
+        return metrics;
+    }
+
+    /// <summary>The starting model's scores are computed once per run folder and reused on resume.</summary>
+    JsonObject EvaluateCached(SentenceModel model, RunData data, string file)
+    {
+        var path = Path.Combine(RunDir, file);
+        if (File.Exists(path) && JsonNode.Parse(File.ReadAllText(path)) is JsonObject cached) return cached;
+        var result = Evaluate(model, data);
+        AtomicFile.WriteAllText(path, result.ToJsonString(Json));
+        return result;
+    }
+
+    JsonObject Evaluate(SentenceModel model, RunData data)
+    {
+        var result = new JsonObject { ["stsb_test"] = ScoreJson(Evaluation.Sts(model, data.StsbTest)) };
+        foreach (var (file, pairs) in data.ExtraEval) result[file] = ScoreJson(Evaluation.Sts(model, pairs));
+        return result;
+    }
+
+    public static JsonObject ScoreJson(SimilarityScore s) => new()
+    {
+        ["spearman"] = Math.Round(s.Spearman, 4),
+        ["pearson"] = Math.Round(s.Pearson, 4),
+        ["n"] = s.N,
+    };
+}
