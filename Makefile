@@ -2,6 +2,7 @@
 #   make demo   set up, build, fine-tune on real NLI data, print the STS-B before/after table
 #   make test   set up, build, run the test suite
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 DOTNET := scripts/dotnet
 CONFIG ?= Release
 DEMO_CONFIG ?= configs/demo.yaml
