@@ -84,6 +84,19 @@ public class PairFileReaderTests
     }
 
     [Fact]
+    public void CsvFieldCountAndMalformedQuotingNameLine()
+    {
+        using var dir = new TempDir();
+        var wide = dir.Write("w.csv", "sentence1,sentence2\na,b\n\"x\ny\",b,extra\n");
+        var ex = Assert.Throws<DataException>(() => PairFileReader.Read(wide));
+        Assert.Contains("w.csv:3: wrong number of fields: expected 2", ex.Message);
+
+        var unterminated = dir.Write("u.csv", "sentence1,sentence2\na,b\n\"open,b\nc,d\n");
+        ex = Assert.Throws<DataException>(() => PairFileReader.Read(unterminated));
+        Assert.Contains("u.csv:3: malformed CSV", ex.Message);
+    }
+
+    [Fact]
     public void ScoreChecksNameLineAndField()
     {
         using var dir = new TempDir();
