@@ -13,7 +13,7 @@ var root = new RootCommand("facetcl: train and audit sentence encoders with stru
 
 try
 {
-    return root.Parse(args).Invoke();
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is DataException or ConfigException or FileNotFoundException or DirectoryNotFoundException
                               or InvalidDataException or InvalidOperationException or ArgumentException)

@@ -27,7 +27,7 @@ public sealed record BertConfig
     /// <summary>all-MiniLM-L6-v2: 6 layers, hidden 384, 12 heads, intermediate 1536.</summary>
     public static BertConfig MiniLmL6 => new();
 
-    public int HeadSize => HiddenSize / NumAttentionHeads;
+    [JsonIgnore] public int HeadSize => HiddenSize / NumAttentionHeads;
 
     /// <summary>Throws with a clear message when the shape is inconsistent.</summary>
     public void Validate()

@@ -53,7 +53,8 @@ public sealed class TripletBatchSampler
     {
         Epoch = epoch;
         Position = 0;
-        var rng = new Random(HashCode.Combine(seed, epoch, 0x5eed));
+        // Not HashCode.Combine: it is randomised per process, and a resumed run must draw the same batches.
+        var rng = new Random(unchecked(seed * 1_000_003 + epoch * 7_919 + 0x5eed));
         var order = Enumerable.Range(0, texts.Count).ToArray();
         rng.Shuffle(order);
         var batches = new List<int[]>();
