@@ -45,6 +45,7 @@ public sealed class SentenceModel : IDisposable
     {
         if (pathOrBase == BaseName) return LoadBase();
         if (!Directory.Exists(pathOrBase)) throw new DirectoryNotFoundException($"model folder not found: {pathOrBase}");
+        if (Export.SentenceTransformersFormat.IsSentenceTransformersFolder(pathOrBase)) return Export.SentenceTransformersFormat.Read(pathOrBase);
         var configPath = Path.Combine(pathOrBase, "config.json");
         var weights = Path.Combine(pathOrBase, "model.safetensors");
         var vocab = Path.Combine(pathOrBase, "vocab.txt");
