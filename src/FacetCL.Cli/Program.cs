@@ -9,6 +9,7 @@ var root = new RootCommand("facetcl: train and audit sentence encoders with stru
     TrainCommand.Create(),
     EvalCommand.Create(),
     EncodeCommand.Create(),
+    ExportCommand.Create(),
 };
 
 try
