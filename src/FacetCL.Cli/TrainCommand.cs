@@ -50,9 +50,10 @@ static class TrainCommand
 
     static void PrintSummary(System.Text.Json.Nodes.JsonObject m)
     {
-        var table = new Table().Title("STS-B test (Spearman ×100, cosine)").AddColumns("", "before", "after");
-        table.AddRow("Spearman", $"{m["stsb_test_spearman_before"]}", $"{m["stsb_test_spearman_after"]}");
-        table.AddRow("Pearson", $"{m["stsb_test_pearson_before"]}", $"{m["stsb_test_pearson_after"]}");
+        var table = new Table().Title("STS-B (×100, cosine similarity)").AddColumns("", "before", "after");
+        table.AddRow("test Spearman", $"{m["stsb_test_spearman_before"]}", $"{m["stsb_test_spearman_after"]}");
+        table.AddRow("test Pearson", $"{m["stsb_test_pearson_before"]}", $"{m["stsb_test_pearson_after"]}");
+        table.AddRow("dev Spearman (model selection)", $"{m["stsb_dev_spearman_before"]}", $"{m["stsb_dev_spearman_after"]}");
         Cli.Err.Write(table);
         Cli.Err.MarkupLineInterpolated(
             $"steps {m["steps"]} (model selected at step {m["selected_step"]}), mean step {m["mean_step_seconds"]} s, {m["training_triplets_per_second"]} triplets/s, wall {m["wall_seconds"]} s, peak RSS {m["peak_resident_mb"]} MB");

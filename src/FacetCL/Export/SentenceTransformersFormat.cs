@@ -44,12 +44,12 @@ public static class SentenceTransformersFormat
         }
 
         var config = JsonNode.Parse(c.ToJson())!.AsObject();
-        config.Remove("HeadSize"); // derived, not a Hugging Face key
         config["position_embedding_type"] = "absolute";
         config["initializer_range"] = 0.02;
         config["torch_dtype"] = "float32";
         Json("config.json", config);
         Safetensors.SaveStateDict(Path.Combine(dir, "model.safetensors"), model.Encoder.state_dict());
+        SafetensorsHeader.SetFormatPt(Path.Combine(dir, "model.safetensors"));
         File.Copy(model.Tokenizer.VocabPath, Path.Combine(dir, "vocab.txt"));
 
         var specialTokens = new JsonObject

@@ -120,6 +120,8 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
             ["base_model"] = config.Model.Base,
             ["stsb_test_spearman_before"] = before["stsb_test"]!["spearman"]!.DeepClone(),
             ["stsb_test_spearman_after"] = after["stsb_test"]!["spearman"]!.DeepClone(),
+            ["stsb_dev_spearman_before"] = before["stsb_dev"]!["spearman"]!.DeepClone(),
+            ["stsb_dev_spearman_after"] = after["stsb_dev"]!["spearman"]!.DeepClone(),
             ["stsb_test_pearson_before"] = before["stsb_test"]!["pearson"]!.DeepClone(),
             ["stsb_test_pearson_after"] = after["stsb_test"]!["pearson"]!.DeepClone(),
             ["eval_before"] = before,
@@ -156,7 +158,11 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
 
     JsonObject Evaluate(SentenceModel model, RunData data)
     {
-        var result = new JsonObject { ["stsb_test"] = ScoreJson(Evaluation.Sts(model, data.StsbTest)) };
+        var result = new JsonObject
+        {
+            ["stsb_dev"] = ScoreJson(Evaluation.Sts(model, data.StsbDev)),
+            ["stsb_test"] = ScoreJson(Evaluation.Sts(model, data.StsbTest)),
+        };
         foreach (var (file, pairs) in data.ExtraEval) result[file] = ScoreJson(Evaluation.Sts(model, pairs));
         return result;
     }

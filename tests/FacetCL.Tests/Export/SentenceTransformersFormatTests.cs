@@ -63,6 +63,13 @@ public sealed class SentenceTransformersFormatTests
         Assert.Equal("BertTokenizer", Json(dir, "tokenizer_config.json")["tokenizer_class"]!.GetValue<string>());
         Assert.True(Json(dir, "tokenizer_config.json")["do_lower_case"]!.GetValue<bool>());
 
+        // transformers checks the safetensors header's format tag; the header stays 8-byte aligned.
+        var bytes = File.ReadAllBytes(Path.Combine(dir, "model.safetensors"));
+        var headerLength = (int)BitConverter.ToUInt64(bytes, 0);
+        Assert.Equal(0, headerLength % 8);
+        var header = JsonNode.Parse(System.Text.Encoding.UTF8.GetString(bytes, 8, headerLength))!;
+        Assert.Equal("pt", header["__metadata__"]!["format"]!.GetValue<string>());
+
         var readme = File.ReadAllText(Path.Combine(dir, "README.md"));
         Assert.StartsWith("---\n", readme);
         Assert.Contains("# st-model\n", readme);
