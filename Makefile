@@ -23,7 +23,7 @@ test: build
 	@$(DOTNET) test FacetCL.sln -c $(CONFIG) --no-build -v quiet -nologo --logger "console;verbosity=normal" 2>&1 | scripts/test-summary.sh
 
 demo: build
-	@./facetcl train --config $(DEMO_CONFIG) --resume
+	@DEMO_CONFIG=$(DEMO_CONFIG) scripts/demo.sh
 
 format:
 	@$(DOTNET) format FacetCL.sln

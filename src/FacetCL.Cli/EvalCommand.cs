@@ -13,18 +13,20 @@ static class EvalCommand
     public static Command Create()
     {
         var model = new Option<string>("--model", "-m") { Description = "model folder, or 'base' for the packaged all-MiniLM-L6-v2", Required = true };
-        var pairs = new Option<string>("--pairs", "-p") { Description = "pair file: TSV sentence1/sentence2/score, raw STS-B, CSV or JSONL", Required = true };
+        var pairs = new Option<string>("--pairs", "-p") { Description = "pair file (TSV sentence1/sentence2/score, raw STS-B, CSV or JSONL), or stsb:train|dev|test from the data folder", Required = true };
+        var dataRoot = new Option<string?>("--data-root") { Description = "data folder for stsb:… (default: $FACETCL_DATA, else ../shared/data)" };
         var pairOptions = PairFileCliOptions.Create();
         var batch = new Option<int>("--batch-size") { Description = "sentences per forward pass", DefaultValueFactory = _ => 64 };
         var maxLength = new Option<int?>("--max-length") { Description = "token limit (default: the model's, 256)" };
         var engine = new Option<string>("--engine") { Description = "torch (facetcl's encoder) or onnx (ONNX Runtime on --onnx-file or the base model's packaged file)", DefaultValueFactory = _ => "torch" };
         var onnxFile = new Option<string?>("--onnx-file") { Description = "ONNX file for --engine onnx (default: the packaged base model)" };
 
-        var command = new Command("eval", "evaluate a model on scored sentence pairs (prints JSON)") { model, pairs, batch, maxLength, engine, onnxFile };
+        var command = new Command("eval", "evaluate a model on scored sentence pairs (prints JSON)") { model, pairs, dataRoot, batch, maxLength, engine, onnxFile };
         pairOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var file = PairFileReader.Read(parse.GetValue(pairs)!, pairOptions.Read(parse));
+            var pairsPath = ResolvePairs(parse.GetValue(pairs)!, parse.GetValue(dataRoot));
+            var file = PairFileReader.Read(pairsPath, pairOptions.Read(parse));
             if (file.Kind != PairFileKind.ScoredPairs)
                 throw new DataException($"holds {file.Kind}; eval needs scored pairs (sentence1, sentence2, score)", file.Path);
             var data = file.ScoredPairs;
@@ -50,6 +52,15 @@ static class EvalCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary><c>stsb:test</c> (or train, dev) names the STS-B file of the data folder.</summary>
+    static string ResolvePairs(string value, string? dataRoot)
+    {
+        if (!value.StartsWith("stsb:", StringComparison.Ordinal)) return value;
+        var split = value["stsb:".Length..];
+        if (split is not ("train" or "dev" or "test")) throw new ArgumentException($"--pairs: '{value}': use stsb:train, stsb:dev or stsb:test");
+        return Path.Combine(DataRoot.Resolve(dataRoot), "stsb", $"sts-{split}.csv");
     }
 }
 

@@ -20,18 +20,13 @@ public interface ITrainingObserver
     void Info(string message);
 }
 
-public sealed record StepRecord(int Step, double Loss, double LearningRate, double StepSeconds, double TripletsPerSecond, int Tokens, long ResidentBytes);
 
 /// <summary>The outcome of <see cref="Trainer.Run"/>.</summary>
 public sealed record TrainOutcome(int Steps, int ResumedFrom, int? BestStep, double? BestDevSpearman, double TrainSeconds, long TripletsSeen, double MeanStepSeconds, long PeakResidentBytes);
 
 /// <summary>
-/// The training loop: duplicate-free, length-bucketed batches of triplets → one encoder pass over
-/// anchors, positives and hard negatives → <see cref="MultipleNegativesRankingLoss"/> → AdamW with
-/// linear warm-up and linear decay, gradient clipping. Evaluates STS-B dev for model selection,
-/// checkpoints atomically, and resumes to the same weights as an uninterrupted run: the sampler
-/// state is (epoch, position), the learning rate a function of the step, and the dropout generator
-/// is re-seeded from (seed, step) at every step, so nothing random depends on the process.
+/// A training run around a <see cref="TrainingSession"/>: evaluates STS-B dev for model selection,
+/// logs, checkpoints atomically, and resumes to the same weights as an uninterrupted run.
 /// </summary>
 public sealed class Trainer
 {
@@ -72,16 +67,9 @@ public sealed class Trainer
         if (t.Threads > 0) torch.set_num_threads(t.Threads);
         var fingerprint = Fingerprint(config, triplets);
         var checkpoints = new Checkpoints(runDir, t.KeepCheckpoints);
-        var loss = new MultipleNegativesRankingLoss(t.Scale);
-
-        // Pre-tokenise once; lengths drive the bucketing.
-        var maxLen = config.Model.TrainMaxLength;
-        var ids = triplets.Select(x => new[] { model.Tokenizer.Encode(x.Anchor, maxLen), model.Tokenizer.Encode(x.Positive, maxLen), model.Tokenizer.Encode(x.Negative, maxLen) }).ToArray();
-        var sampler = new TripletBatchSampler(
-            triplets.Select(x => new[] { x.Anchor, x.Positive, x.Negative }).ToList(),
-            ids.Select(x => x.Max(s => s.Length)).ToArray(), t.BatchSize, t.BucketBatches, t.Seed);
-
-        using var optimizer = CreateOptimizer();
+        using var session = new TrainingSession(config, model, triplets);
+        var sampler = session.Sampler;
+        var optimizer = session.Optimizer;
         var state = new TrainerState { Seed = t.Seed, ConfigFingerprint = fingerprint };
         var log = new TrainingLog(Path.Combine(runDir, "train_log.jsonl"));
         var resumedFrom = 0;
@@ -109,33 +97,9 @@ public sealed class Trainer
 
         for (var step = state.Step + 1; step <= t.Steps; step++)
         {
-            var started = Stopwatch.GetTimestamp();
-            double lossValue;
-            int tokens;
-            using (var scope = NewDisposeScope())
-            {
-                torch.manual_seed(unchecked(t.Seed * 1_000_003L + step));
-                var batch = sampler.Next();
-                var encoded = new List<int[]>(batch.Length * 3);
-                for (var column = 0; column < 3; column++) encoded.AddRange(batch.Select(i => ids[i][column]));
-                using var tokensBatch = model.Tokenizer.Pad(encoded);
-                tokens = (int)(tokensBatch.Count * tokensBatch.Length);
-                var emb = model.Embed(tokensBatch);
-                var parts = emb.chunk(3, 0);
-                var value = loss.Compute(parts[0], parts[1], parts[2]);
-                optimizer.zero_grad();
-                value.backward();
-                nn.utils.clip_grad_norm_(model.Encoder.parameters(), t.MaxGradNorm);
-                var lr = LearningRate(step);
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
-                optimizer.step();
-                lossValue = value.item<float>();
-            }
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            stepTimes.Add(seconds);
-            var rss = CurrentResidentBytes();
-            peak = Math.Max(peak, rss);
-            var record = new StepRecord(step, lossValue, LearningRate(step), seconds, t.BatchSize / seconds, tokens, rss);
+            var record = session.Step(step);
+            stepTimes.Add(record.StepSeconds);
+            peak = Math.Max(peak, record.ResidentBytes);
             if (step % t.LogEvery == 0 || step == t.Steps) log.Step(record);
             observer.Stepped(record);
             state = state with { Step = step, SamplerEpoch = sampler.Epoch, SamplerPosition = sampler.Position, TripletsSeen = state.TripletsSeen + t.BatchSize };
@@ -164,28 +128,6 @@ public sealed class Trainer
         var trainSeconds = trainSecondsBefore + clock.Elapsed.TotalSeconds;
         return new TrainOutcome(t.Steps, resumedFrom, state.BestStep, state.BestDevSpearman, trainSeconds, state.TripletsSeen,
             stepTimes.Count > 0 ? stepTimes.Average() : 0, Math.Max(peak, PeakResidentBytes()));
-    }
-
-    /// <summary>Linear warm-up to the peak rate, then linear decay to zero at the last step (Hugging Face's linear schedule).</summary>
-    public double LearningRate(int step)
-    {
-        var t = config.Training;
-        if (step <= t.WarmupSteps) return t.LearningRate * step / Math.Max(1, t.WarmupSteps);
-        return t.LearningRate * Math.Max(0.0, (double)(t.Steps - step) / Math.Max(1, t.Steps - t.WarmupSteps));
-    }
-
-    /// <summary>AdamW; biases and LayerNorm weights are not decayed (as in BERT and sentence-transformers).</summary>
-    AdamW CreateOptimizer()
-    {
-        var t = config.Training;
-        var named = model.Encoder.named_parameters().ToList();
-        static bool NoDecay(string n) => n.EndsWith(".bias", StringComparison.Ordinal) || n.Contains("LayerNorm", StringComparison.Ordinal);
-        var groups = new[]
-        {
-            new AdamW.ParamGroup(named.Where(p => !NoDecay(p.name)).Select(p => p.parameter), lr: t.LearningRate, weight_decay: t.WeightDecay),
-            new AdamW.ParamGroup(named.Where(p => NoDecay(p.name)).Select(p => p.parameter), lr: t.LearningRate, weight_decay: 0.0),
-        };
-        return torch.optim.AdamW(groups, t.LearningRate);
     }
 
     double EvaluateDev()

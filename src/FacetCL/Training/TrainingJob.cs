@@ -137,7 +137,8 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
             ["training_triplets_dropped"] = new JsonObject(data.Filter.Dropped.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
             ["mean_step_seconds"] = Math.Round(outcome.MeanStepSeconds, 4),
             ["train_seconds"] = Math.Round(outcome.TrainSeconds, 1),
-            ["training_triplets_per_second"] = Math.Round(outcome.TrainSeconds > 0 ? outcome.TripletsSeen / outcome.TrainSeconds : 0, 3),
+            // Optimisation steps only (evaluations and checkpoints excluded).
+            ["training_triplets_per_second"] = Math.Round(outcome.MeanStepSeconds > 0 ? config.Training.BatchSize / outcome.MeanStepSeconds : 0, 3),
             ["wall_seconds"] = Math.Round(wall.Elapsed.TotalSeconds, 1),
             ["peak_resident_mb"] = Math.Round(Math.Max(outcome.PeakResidentBytes, Process.GetCurrentProcess().PeakWorkingSet64) / 1048576.0, 1),
             ["threads"] = torch.get_num_threads(),

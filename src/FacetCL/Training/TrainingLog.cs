@@ -21,7 +21,8 @@ public sealed class TrainingLog(string path)
         ["lr"] = r.LearningRate,
         ["step_seconds"] = Math.Round(r.StepSeconds, 4),
         ["triplets_per_second"] = Math.Round(r.TripletsPerSecond, 3),
-        ["tokens"] = r.Tokens,
+        ["texts"] = r.Texts,
+        ["seq_len"] = r.SequenceLength,
         ["rss_mb"] = Math.Round(r.ResidentBytes / 1048576.0, 1),
         ["time"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
     });
