@@ -22,6 +22,9 @@ build: setup
 test: build
 	@$(DOTNET) test FacetCL.sln -c $(CONFIG) --no-build -v quiet -nologo --logger "console;verbosity=normal" 2>&1 | scripts/test-summary.sh
 
+bench: build
+	@./facetcl bench $(BENCH_ARGS)
+
 demo: build
 	@DEMO_CONFIG=$(DEMO_CONFIG) scripts/demo.sh
 

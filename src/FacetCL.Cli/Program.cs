@@ -10,6 +10,7 @@ var root = new RootCommand("facetcl: train and audit sentence encoders with stru
     EvalCommand.Create(),
     EncodeCommand.Create(),
     ExportCommand.Create(),
+    BenchCommand.Create(),
 };
 
 try

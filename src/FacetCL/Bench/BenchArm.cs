@@ -1,0 +1,33 @@
+namespace FacetCL.Bench;
+
+/// <summary>
+/// One arm of the benchmark: a training recipe expressed as config overrides on top of the shared
+/// settings, plus a plain description of its objective (recorded in the results).
+/// </summary>
+public sealed record BenchArm(string Name, string Objective, string Sampler, IReadOnlyList<string> Overrides)
+{
+    /// <summary>
+    /// Stages of the design (declared first: the arms below read it) that have landed on main, each with the overrides that turn it off (its
+    /// ablation arm). None of the four design stages (anchoring, factor tensor, calibration,
+    /// task distillation) has landed yet; each adds itself here when it does.
+    /// </summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<string> OffOverrides)> LandedStages { get; } = [];
+
+    const string Mnrl = "MultipleNegativesRankingLoss (InfoNCE, in-batch + hard negatives, scale 20, mean pooling)";
+
+    /// <summary>The plain recipe people use today: sentence-transformers' MNRL with its no-duplicates batch sampler.</summary>
+    public static BenchArm Baseline { get; } = new("baseline", Mnrl,
+        "shuffled duplicate-free batches (sentence-transformers' NoDuplicatesBatchSampler)", ["training.bucket_batches=1"]);
+
+    /// <summary>facetcl's objective as it stands on main (every landed stage on).</summary>
+    public static BenchArm FacetCl { get; } = new("facetcl", Mnrl + "; stages on: " + string.Join(", ", LandedStages.Select(s => s.Name).DefaultIfEmpty("none landed yet")),
+        "length-bucketed duplicate-free batches (8 batches per bucket)", []);
+
+    public static IReadOnlyList<BenchArm> All(bool ablations)
+    {
+        var arms = new List<BenchArm> { Baseline, FacetCl };
+        if (ablations)
+            arms.AddRange(LandedStages.Select(s => FacetCl with { Name = $"facetcl-no-{s.Name}", Objective = FacetCl.Objective + $" (without {s.Name})", Overrides = s.OffOverrides }));
+        return arms;
+    }
+}
