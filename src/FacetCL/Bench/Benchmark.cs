@@ -64,7 +64,9 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
             },
             ["arms"] = new JsonArray(arms.Select(a => (JsonNode?)new JsonObject
             {
-                ["name"] = a.Name, ["objective"] = a.Objective, ["sampler"] = a.Sampler,
+                ["name"] = a.Name,
+                ["objective"] = a.Objective,
+                ["sampler"] = a.Sampler,
                 ["overrides"] = new JsonArray(a.Overrides.Select(o => (JsonNode?)o).ToArray()),
             }).ToArray()),
         };

@@ -54,7 +54,11 @@ public static class SentenceTransformersFormat
 
         var specialTokens = new JsonObject
         {
-            ["unk_token"] = "[UNK]", ["sep_token"] = "[SEP]", ["pad_token"] = "[PAD]", ["cls_token"] = "[CLS]", ["mask_token"] = "[MASK]",
+            ["unk_token"] = "[UNK]",
+            ["sep_token"] = "[SEP]",
+            ["pad_token"] = "[PAD]",
+            ["cls_token"] = "[CLS]",
+            ["mask_token"] = "[MASK]",
         };
         Json("special_tokens_map.json", specialTokens.DeepClone());
         var tokenizer = new JsonObject

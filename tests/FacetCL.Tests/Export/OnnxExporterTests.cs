@@ -56,8 +56,13 @@ public sealed class OnnxExporterTests(ITestOutputHelper output)
         var path = Path.Combine(dir.Path, "tiny.onnx");
         var config = BertConfig.MiniLmL6 with
         {
-            NumHiddenLayers = 2, HiddenSize = 32, NumAttentionHeads = 4, IntermediateSize = 64,
-            VocabSize = 30522, MaxPositionEmbeddings = 64, LayerNormEps = 1e-5,
+            NumHiddenLayers = 2,
+            HiddenSize = 32,
+            NumAttentionHeads = 4,
+            IntermediateSize = 64,
+            VocabSize = 30522,
+            MaxPositionEmbeddings = 64,
+            LayerNormEps = 1e-5,
         };
         using var model = new SentenceModel(new BertEncoder(config), new WordPieceTokenizer(PretrainedMiniLm.VocabPath),
             new ModelSettings { MaxSeqLength = 64 });
