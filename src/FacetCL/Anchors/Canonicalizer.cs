@@ -8,7 +8,8 @@ namespace FacetCL.Anchors;
 /// fingerprint. Rules, in order, for each slot value:
 /// <list type="number">
 /// <item>Unicode NFC, trimmed, lower-cased (invariant culture); a Link Grammar subscript or mark
-///   (<c>fever.n</c>, <c>dog[?]</c>) and a possessive <c>'s</c> are cut off.</item>
+///   (<c>fever.n</c>, <c>dog[?]</c>), a possessive <c>'s</c> and
+///   leading determiners ("the dog") are cut off.</item>
 /// <item>Noise is dropped: determiners and possessive pronouns everywhere; auxiliaries and modals in
 ///   arguments and attributes; pronouns in attributes (a possessive "her"); a modal as the predicate; the expletive subject "there". A negation word
 ///   in the attributes ("not", "never", "no") is removed and sets <see cref="CanonicalSlots.Negated"/>.</item>
@@ -115,8 +116,12 @@ public sealed partial class Canonicalizer(WordNet wordNet)
     {
         if (string.IsNullOrWhiteSpace(raw))
             return null;
-        var s = string.Join(' ', raw.Normalize(NormalizationForm.FormC).ToLowerInvariant()
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var words = raw.Normalize(NormalizationForm.FormC).ToLowerInvariant()
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
+        // A multi-word value may carry its determiner ("the dog"): leading determiners go.
+        while (words.Count > 1 && SlotNoise.Determiners.Contains(words[0]))
+            words.RemoveAt(0);
+        var s = string.Join(' ', words);
         if (SynsetKey.TryParse(s, out _))
             return s;
         if (s is not ("'s" or "’s" or "n't"))
