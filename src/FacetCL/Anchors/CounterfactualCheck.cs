@@ -24,7 +24,7 @@ public sealed record CounterfactualPair(
 /// subsequence marks the tokens the edit removed and added. A changed token is a content word when
 /// it is not a function word (<see cref="FunctionWords"/>: determiners, pronouns, prepositions,
 /// conjunctions, auxiliaries, negation), has at least two letters, and has a base form in WordNet's
-/// noun, verb, adjective or adverb index (morphy). The pair is selected when some removed or added
+/// noun, verb, adjective or adverb index (morphy); a numeral ("3") is content too. The pair is selected when some removed or added
 /// content word has no counterpart on the other side sharing a base form — so "dog" → "dogs" alone
 /// is not a content change, and an edit that only adds "not" or swaps "a" for "the" is not selected.
 /// </para>
@@ -92,8 +92,10 @@ public static partial class CounterfactualCheck
             addedContent.Where(t => !removedBases.Values.Any(r => r.Overlaps(addedBases[t]))).ToList());
     }
 
+    /// <summary>Numerals count as content: frames keep them as attributes ("3 people" ≠ "4 people"), though WordNet lists few.</summary>
     public static bool IsContent(string token, WordNet wordNet) =>
-        token.Length >= 2 && token.Any(char.IsLetter) && !FunctionWords.Contains(token) && Bases(token, wordNet).Count > 0;
+        token.All(char.IsDigit)
+        || (token.Length >= 2 && token.Any(char.IsLetter) && !FunctionWords.Contains(token) && Bases(token, wordNet).Count > 0);
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’][\p{L}]+)?", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
@@ -121,7 +123,7 @@ public static partial class CounterfactualCheck
     }
 
     private static HashSet<string> Bases(string token, WordNet wordNet) =>
-        [.. new[] { WordClass.Noun, WordClass.Verb, WordClass.Adjective, WordClass.Adverb }.SelectMany(wc => wordNet.BaseForms(token, wc))];
+        token.All(char.IsDigit) ? [token] : [.. new[] { WordClass.Noun, WordClass.Verb, WordClass.Adjective, WordClass.Adverb }.SelectMany(wc => wordNet.BaseForms(token, wc))];
 
     /// <summary>Tokens outside a longest common subsequence of <paramref name="a"/> and <paramref name="b"/>.</summary>
     private static (List<string> Removed, List<string> Added) Diff(IReadOnlyList<string> a, IReadOnlyList<string> b)
