@@ -11,6 +11,7 @@ var root = new RootCommand("facetcl: train and audit sentence encoders with stru
     EncodeCommand.Create(),
     ExportCommand.Create(),
     BenchCommand.Create(),
+    AnnotateCommand.Create(),
 };
 
 try

@@ -10,11 +10,25 @@ sealed class TestLemmatizer : ILemmatizer
 {
     static readonly Dictionary<string, string> Irregular = new()
     {
-        ["has"] = "have", ["had"] = "have", ["having"] = "have",
-        ["is"] = "be", ["are"] = "be", ["was"] = "be", ["were"] = "be", ["been"] = "be", ["am"] = "be", ["being"] = "be",
-        ["ate"] = "eat", ["eaten"] = "eat", ["eats"] = "eat",
-        ["does"] = "do", ["did"] = "do", ["done"] = "do",
-        ["men"] = "man", ["women"] = "woman", ["children"] = "child",
+        ["has"] = "have",
+        ["had"] = "have",
+        ["having"] = "have",
+        ["is"] = "be",
+        ["are"] = "be",
+        ["was"] = "be",
+        ["were"] = "be",
+        ["been"] = "be",
+        ["am"] = "be",
+        ["being"] = "be",
+        ["ate"] = "eat",
+        ["eaten"] = "eat",
+        ["eats"] = "eat",
+        ["does"] = "do",
+        ["did"] = "do",
+        ["done"] = "do",
+        ["men"] = "man",
+        ["women"] = "woman",
+        ["children"] = "child",
     };
 
     public string Lemma(string word, WordClass wordClass)
