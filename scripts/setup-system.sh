@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages facetcl needs, only those missing (quick when all are there).
 set -euo pipefail
-needed=(patchelf wordnet-base)
+needed=(patchelf link-grammar liblink-grammar5 wordnet-base)
 missing=()
 for p in "${needed[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 [ ${#missing[@]} -eq 0 ] && exit 0

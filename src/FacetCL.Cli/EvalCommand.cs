@@ -68,6 +68,9 @@ static class EvalCommand
 sealed class PairFileCliOptions
 {
     readonly Option<string?> format = new("--format") { Description = "auto (from extension), tsv, csv, jsonl or stsb" };
+
+    /// <summary>--format, for commands that must know whether it was given.</summary>
+    public Option<string?> FormatOption => format;
     readonly Option<string?> columns = new("--columns") { Description = "column mapping, e.g. sentence1=question,sentence2=answer,score=label" };
     readonly Option<string> encoding = new("--encoding") { Description = "text encoding, e.g. utf-8 or windows-1252", DefaultValueFactory = _ => "utf-8" };
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FacetCL.Anchors;
 using FacetCL.Cli;
 using FacetCL.Data;
 using FacetCL.Training;
@@ -12,6 +13,7 @@ var root = new RootCommand("facetcl: train and audit sentence encoders with stru
     ExportCommand.Create(),
     BenchCommand.Create(),
     AnchorsCommand.Create(),
+    AnnotateCommand.Create(() => new WordNetLemmatizer(WordNet.Default)),
 };
 
 try

@@ -9,6 +9,9 @@ public sealed record ParsedLink(int Left, int Right, string Label);
 public sealed record ParseResult(IReadOnlyList<ParsedWord> Words, IReadOnlyList<ParsedLink> Links, bool TimedOut)
 {
     public bool Failed => Words.Count == 0;
+
+    /// <summary>Words the parser had to leave unlinked to find a linkage (0 for a fully grammatical parse).</summary>
+    public int NullCount { get; init; }
 }
 
 /// <summary>

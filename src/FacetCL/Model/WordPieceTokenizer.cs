@@ -51,6 +51,54 @@ public sealed class WordPieceTokenizer
         return ids;
     }
 
+    /// <summary>
+    /// <see cref="Encode"/>'s ids plus, per token, the span in <paramref name="text"/> of the word it came
+    /// from (word pieces of one word share its span; [CLS]/[SEP] get (0, 0)). The tokenizer's own offsets
+    /// refer to its lower-cased, accent-stripped text, which can differ in length from the original, so the
+    /// spans come from BERT's basic split of the original (whitespace, punctuation, CJK) with each word
+    /// tokenised alone, checked against the full encoding; where that check fails the spans stay (0, 0).
+    /// </summary>
+    public (int[] Ids, (int Start, int Length)[] Spans) EncodeWithSpans(string text, int maxLength)
+    {
+        var ids = Encode(text, maxLength);
+        var spans = new (int Start, int Length)[ids.Length];
+        var pieces = new List<(int Id, int Start, int Length)>();
+        foreach (var (start, length) in BasicWords(text))
+        {
+            foreach (var id in tokenizer.EncodeToIds(text.Substring(start, length), addSpecialTokens: false))
+                pieces.Add((id, start, length));
+            if (pieces.Count >= ids.Length - 2) break;
+        }
+        var inner = ids.Length - 2;
+        if (pieces.Count < inner) return (ids, spans);
+        for (var i = 0; i < inner; i++)
+            if (pieces[i].Id != ids[i + 1]) return (ids, new (int, int)[ids.Length]);
+        for (var i = 0; i < inner; i++) spans[i + 1] = (pieces[i].Start, pieces[i].Length);
+        return (ids, spans);
+    }
+
+    /// <summary>BERT's basic tokenisation as spans: split on whitespace and controls; punctuation and CJK ideographs stand alone.</summary>
+    static IEnumerable<(int Start, int Length)> BasicWords(string text)
+    {
+        var start = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var space = char.IsWhiteSpace(c) || char.IsControl(c);
+            var alone = !space && (IsBertPunctuation(c) || IsCjk(c));
+            if ((space || alone) && start >= 0) { yield return (start, i - start); start = -1; }
+            if (alone) yield return (i, 1);
+            else if (!space && start < 0) start = i;
+        }
+        if (start >= 0) yield return (start, text.Length - start);
+    }
+
+    static bool IsBertPunctuation(char c) =>
+        c is >= '!' and <= '/' or >= ':' and <= '@' or >= '[' and <= '`' or >= '{' and <= '~' || char.IsPunctuation(c);
+
+    static bool IsCjk(char c) =>
+        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
+
     /// <summary>Tokenises and right-pads to the longest text of the batch.</summary>
     public TokenBatch Batch(IReadOnlyList<string> texts, int maxLength) => Pad(texts.Select(t => Encode(t, maxLength)).ToList());
 

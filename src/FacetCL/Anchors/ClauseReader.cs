@@ -1,0 +1,207 @@
+namespace FacetCL.Anchors;
+
+/// <summary>The rules of <see cref="FrameExtractor"/> applied to one parse (see there for the why).</summary>
+sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
+{
+    readonly SortedSet<string> attributes = new(StringComparer.Ordinal);
+    readonly HashSet<int> visited = [];
+
+    public (SemanticFrame Frame, Dictionary<int, TokenRole> Roles)? Read()
+    {
+        var start = MainVerb();
+        if (start is null) return null;
+        var finite = start.Value;
+        for (var guard = 0; guard < 8 && ChainAbove(finite) is { } up; guard++) finite = up;
+
+        var chain = new List<int> { finite };
+        bool perfect = false, progressive = false, passive = false;
+        var content = finite;
+        for (var guard = 0; guard < 8 && ChainBelow(content) is { } down; guard++)
+        {
+            perfect |= down.Type == "PP";
+            progressive |= down.Type == "P" && down.Sub.StartsWith('g');
+            passive |= down.Type == "P" && (down.Sub.StartsWith('v') || down.Sub.StartsWith('a'));
+            content = down.Right;
+            chain.Add(content);
+        }
+
+        var surfaceSubject = Subject(finite);
+        var obj = Object(content, out var objectClass);
+        int? agent = passive ? Agent(content) : null;
+        var negated = chain.Any(v => WordForms.IsNegatedContraction(g.Words[v]) || g.All(v).Any(l => WordForms.IsNegativeAdverb(g.Words[l.Other(v)])));
+
+        foreach (var v in chain) VerbModifiers(v, passive);
+        foreach (var noun in new[] { surfaceSubject, obj, agent })
+        {
+            if (noun is not { } n) continue;
+            negated |= WordForms.IsNegativePronoun(g.Words[n]) || g.Left(n, "D").Any(l => WordForms.IsNegativeDeterminer(g.Words[l.Left]));
+            if (objectClass == WordClass.Adjective && n == obj) AdverbsOf(n);
+            else NounModifiers(n, depth: 0);
+        }
+
+        var subject = passive ? agent : surfaceSubject;
+        var logicalObject = passive ? surfaceSubject : obj;
+        var roles = new Dictionary<int, TokenRole> { [content] = TokenRole.Predicate };
+        if (subject is { } s) roles[s] = TokenRole.Subject;
+        if (logicalObject is { } o) roles[o] = TokenRole.Object;
+
+        var frame = new SemanticFrame(
+            subject is { } sw ? Lemma(sw, WordClass.Noun) : null,
+            Lemma(content, WordClass.Verb),
+            logicalObject is { } ow ? Lemma(ow, passive ? WordClass.Noun : objectClass) : null,
+            [.. attributes],
+            negated,
+            TenseOf(finite),
+            perfect && progressive ? "perfect-progressive" : perfect ? "perfect" : progressive ? "progressive" : "simple",
+            passive);
+        return (frame, roles);
+    }
+
+    /// <summary>The verb the wall's WV link names; else the verb of the first subject link.</summary>
+    int? MainVerb()
+    {
+        var wv = g.Links.Where(l => l.Type == "WV").OrderBy(l => l.Left).Select(l => (int?)l.Right).FirstOrDefault();
+        if (wv is not null) return wv;
+        return g.Links.Where(l => IsSubjectLink(l.Type) && !l.Type.EndsWith('I'))
+            .OrderBy(l => l.Right).Select(l => (int?)l.Right).FirstOrDefault();
+    }
+
+    static bool IsChain(LinkGraph.Link l) =>
+        l.Type is "PP" or "I" || (l.Type == "P" && (l.Sub.StartsWith('g') || l.Sub.StartsWith('v')));
+
+    static bool IsSubjectLink(string type) => type is "S" or "SX" or "SF" or "SI" or "SXI" or "SFI";
+
+    bool IsVerbLike(int w) => WordForms.IsVerbSubscript(g.Subscript(w)) || WordForms.IsAuxiliary(g.Words[w]);
+
+    int? ChainAbove(int verb) =>
+        g.All(verb).Where(l => l.Right == verb && IsChain(l) && IsVerbLike(l.Left)).Select(l => (int?)l.Left).FirstOrDefault();
+
+    /// <summary>
+    /// The next verb down the auxiliary chain. Link Grammar links "was eaten" and "is tired" with Pa to a
+    /// participle (verb subscript) when it reads it adjectivally; that is a passive too.
+    /// </summary>
+    LinkGraph.Link? ChainBelow(int verb) =>
+        g.All(verb).Where(l => l.Left == verb && IsVerbLike(l.Right)
+                               && (IsChain(l) || (l.Type == "P" && l.Sub.StartsWith('a') && WordForms.IsVerbSubscript(g.Subscript(l.Right)))))
+            .Select(l => (LinkGraph.Link?)l).FirstOrDefault();
+
+    int? Subject(int finite)
+    {
+        foreach (var l in g.All(finite))
+        {
+            if (!IsSubjectLink(l.Type)) continue;
+            var inverted = l.Type.EndsWith('I');
+            if (!inverted && l.Right == finite) return Conjunct(l.Left);
+            if (inverted && l.Left == finite) return Conjunct(l.Right);
+        }
+        return null;
+    }
+
+    int? Object(int verb, out WordClass wordClass)
+    {
+        wordClass = WordClass.Noun;
+        var o = g.Right(verb, "O").Select(l => (int?)l.Right).FirstOrDefault();
+        if (o is not null) return Conjunct(o.Value);
+        var pa = g.Right(verb, "P").Where(l => l.Sub.StartsWith('a')).Select(l => (int?)l.Right).FirstOrDefault();
+        if (pa is not null) wordClass = WordClass.Adjective;
+        return pa;
+    }
+
+    /// <summary>"… by the dog": the object of the verb's "by" phrase.</summary>
+    int? Agent(int verb) =>
+        g.Right(verb, "MV").Where(l => g.Words[l.Right] == "by")
+            .SelectMany(l => g.Right(l.Right, "J")).Select(l => (int?)Conjunct(l.Right)).FirstOrDefault();
+
+    /// <summary>A coordination ("the dog and the cat") stands for its first conjunct.</summary>
+    int Conjunct(int word)
+    {
+        if (g.Subscript(word) is { } s && s.StartsWith('j'))
+        {
+            var first = g.All(word).Where(l => l.Type == "SJ" && l.Right == word).Select(l => (int?)l.Left).FirstOrDefault();
+            if (first is not null) return first.Value;
+        }
+        return word;
+    }
+
+    void VerbModifiers(int verb, bool passive)
+    {
+        foreach (var l in g.All(verb))
+        {
+            var other = l.Other(verb);
+            if (WordForms.IsNegativeAdverb(g.Words[other])) continue;
+            if (l.Type == "E" && l.Right == verb) Add(other, WordClass.Adverb);
+            else if (l.Type == "EB" && l.Left == verb) Add(other, WordClass.Adverb);
+            else if (l.Type == "MV" && l.Left == verb)
+            {
+                if (l.Sub.StartsWith('a')) Add(other, WordClass.Adverb);
+                else if (l.Sub.StartsWith('p') && !(passive && g.Words[other] == "by")) PrepositionOrNoun(other, 0);
+            }
+            else if (l.Type == "P" && l.Left == verb && l.Sub.StartsWith('p')) PrepositionOrNoun(other, 0);
+        }
+    }
+
+    /// <summary>A preposition contributes its object noun ("for three days" → day, three); a bare time noun ("next week") itself.</summary>
+    void PrepositionOrNoun(int word, int depth)
+    {
+        var objects = g.Right(word, "J").Select(l => l.Right).ToList();
+        if (objects.Count == 0)
+        {
+            if (WordForms.IsNounSubscript(g.Subscript(word)) || g.Subscript(word) == "r" && g.All(word).Any(l => l.Type is "DT" or "ND"))
+            {
+                Add(word, WordClass.Noun);
+                NounModifiers(word, depth + 1);
+            }
+            return;
+        }
+        foreach (var n in objects)
+        {
+            Add(n, WordClass.Noun);
+            NounModifiers(n, depth + 1);
+        }
+    }
+
+    void NounModifiers(int noun, int depth)
+    {
+        if (!visited.Add(noun) || depth > 2) return;
+        foreach (var l in g.All(noun))
+        {
+            var other = l.Other(noun);
+            if (l.Right == noun && l.Type == "A") { Add(other, WordClass.Adjective); AdverbsOf(other); }
+            else if (l.Right == noun && l.Type == "AN") Add(other, WordClass.Noun);
+            else if (l.Right == noun && l.Type == "DT") Add(other, WordClass.Adjective);
+            else if (l.Right == noun && l.Type is "ND" or "D" or "NN" && WordForms.IsNumber(g.Words[other])) attributes.Add(g.Words[other]);
+            else if (l.Left == noun && l.Type == "M" && l.Sub.StartsWith('p')) PrepositionOrNoun(other, depth);
+        }
+    }
+
+    /// <summary>"very persistent": adverbs on an adjective.</summary>
+    void AdverbsOf(int adjective)
+    {
+        foreach (var l in g.All(adjective))
+            if (l.Right == adjective && l.Type is "E" or "EA" or "EE" && !WordForms.IsNegativeAdverb(g.Words[l.Left]))
+                Add(l.Left, WordClass.Adverb);
+    }
+
+    void Add(int word, WordClass wordClass)
+    {
+        if (g.IsWall(word)) return;
+        var w = g.Words[word];
+        if (WordForms.IsNumber(w)) { attributes.Add(w); return; }
+        if (WordForms.IsAuxiliary(w) || w.Length == 0 || !w.Any(char.IsLetterOrDigit)) return;
+        attributes.Add(Lemma(word, wordClass));
+    }
+
+    string Lemma(int word, WordClass wordClass)
+    {
+        var w = WordForms.WithoutNegation(g.Words[word]);
+        return lemmatizer.Lemma(w, wordClass).ToLowerInvariant();
+    }
+
+    Tense TenseOf(int finite)
+    {
+        var w = g.Words[finite];
+        if (WordForms.IsFuture(w)) return Tense.Future;
+        if (WordForms.IsPastSubscript(g.Subscript(finite)) || WordForms.IsPastAuxiliary(w)) return Tense.Past;
+        return Tense.Present;
+    }
+}
