@@ -12,7 +12,7 @@ static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "tiny random model and a few steps: checks the benchmark itself (~1 minute)" };
         var ablations = new Option<bool>("--ablations") { Description = "add one arm per landed stage with that stage off" };
         var seeds = new Option<string>("--seeds") { Description = "comma-separated seeds (at least two)", DefaultValueFactory = _ => "1,2" };
-        var steps = new Option<int?>("--steps") { Description = "training steps per arm (default 200; quick 8)" };
+        var steps = new Option<int?>("--steps") { Description = "training steps per arm (default 150; quick 8)" };
         var batch = new Option<int?>("--batch-size") { Description = "triplets per batch (default 32; quick 8)" };
         var extra = new Option<string[]>("--extra-pairs") { Description = "extra scored pair files to evaluate (also removed from training)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "results folder", DefaultValueFactory = _ => Path.Combine("bench", "results") };
@@ -32,7 +32,7 @@ static class BenchCommand
                 Quick = isQuick,
                 Ablations = parse.GetValue(ablations),
                 Seeds = seedList,
-                Steps = parse.GetValue(steps) ?? (isQuick ? 8 : 200),
+                Steps = parse.GetValue(steps) ?? (isQuick ? 8 : 150),
                 BatchSize = parse.GetValue(batch) ?? (isQuick ? 8 : 32),
                 BlockSteps = isQuick ? 2 : 10,
                 EncodeBatchSize = 32,

@@ -37,7 +37,8 @@ public static class BenchReport
         sb.AppendLine($"- float32 GEMM ({g["n"]}²): {F(g["gflops"], "F1")} GFLOP/s; training achieved {achieved} (matrix multiplies only, padding counted, backward = 2 × forward).");
         sb.AppendLine("- Mean padded length per step: " + string.Join(", ", r["summary"]!.AsObject().Select(kv => $"{kv.Key} {F(kv.Value!["mean_padded_length"], "F1")}")) + " tokens.");
         sb.AppendLine("- Peak resident memory (MB) by phase: " + string.Join(", ", r["peak_resident_mb"]!.AsObject().Select(kv => $"{kv.Key} {kv.Value}")) + ".");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"- Annotation throughput: {r["annotation"]!["note"]}.");
+        var a = r["annotation"]!;
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Annotation (Link Grammar parse + frame, {a["threads"]} threads) of {a["sentences"]} training texts: {F(a["cold_sentences_per_second"], "F1")} sentences/s cold, {F(a["cached_sentences_per_second"], "F0")} sentences/s cached ({a["fallback"]} fallback, {a["timed_out"]} timed out).");
         return sb.ToString();
     }
 

@@ -42,6 +42,9 @@ public class BenchmarkQuickTests(ITestOutputHelper output)
         Assert.True(D(r["encode"]!["facetcl_sentences_per_second"]) > 0);
         Assert.True(D(r["encode"]!["onnxruntime_sentences_per_second"]) > 0);
         foreach (var (_, mb) in r["peak_resident_mb"]!.AsObject()) Assert.True(D(mb) > 0);
+        Assert.Equal(40, (int)r["annotation"]!["sentences"]!);
+        Assert.True(D(r["annotation"]!["cold_sentences_per_second"]) > 0);
+        Assert.True(D(r["annotation"]!["cached_sentences_per_second"]) > D(r["annotation"]!["cold_sentences_per_second"]));
 
         // The two arms trained differently: facetcl's length-bucketed batches carry less padding
         // than the baseline's shuffled ones, and the arms' recipes are recorded as different.
