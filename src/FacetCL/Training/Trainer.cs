@@ -3,11 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using FacetCL.Data;
 using FacetCL.Diagnostics;
-using FacetCL.Losses;
 using FacetCL.Model;
 using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace FacetCL.Training;
 

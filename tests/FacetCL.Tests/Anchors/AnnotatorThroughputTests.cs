@@ -5,17 +5,16 @@ using Xunit.Abstractions;
 
 namespace FacetCL.Tests.Anchors;
 
-/// <summary>Real NLI sentences: counts must add up; speed is printed, not asserted (shared CI machines vary).</summary>
+/// <summary>Real NLI sentences: counts must add up; speed is printed, not asserted (the benchmark measures it).</summary>
 public sealed class AnnotatorThroughputTests(ITestOutputHelper output) : IDisposable
 {
     readonly TempDir dir = new();
 
     [Fact]
-    public void AnnotatesTwoThousandMnliSentences()
+    public void AnnotatesRealMnliSentences()
     {
         var path = Path.Combine(DataRoot.Resolve(null), "nli", "mnli_dev", "dev.csv");
-        if (!File.Exists(path)) { output.WriteLine($"skipped: {path} missing"); return; }
-        var texts = NliReader.ReadCsv(path).SelectMany(p => new[] { p.Premise, p.Hypothesis }).Distinct().Take(2000).ToList();
+        var texts = NliReader.ReadCsv(path).SelectMany(p => new[] { p.Premise, p.Hypothesis }).Distinct().Take(300).ToList();
         var options = new AnnotatorOptions(CachePath: Path.Combine(dir.Path, "v1.db"));
 
         var cold = new Annotator(new TestLemmatizer(), options).Annotate(texts);
