@@ -50,10 +50,11 @@ static class TrainCommand
 
     static void PrintSummary(System.Text.Json.Nodes.JsonObject m)
     {
-        var table = new Table().Title("STS-B (×100, cosine similarity)").AddColumns("", "before", "after");
+        var table = new Table().Title("Before and after training (×100, cosine similarity)").AddColumns("", "before", "after");
         table.AddRow("test Spearman", $"{m["stsb_test_spearman_before"]}", $"{m["stsb_test_spearman_after"]}");
         table.AddRow("test Pearson", $"{m["stsb_test_pearson_before"]}", $"{m["stsb_test_pearson_after"]}");
         table.AddRow("dev Spearman (model selection)", $"{m["stsb_dev_spearman_before"]}", $"{m["stsb_dev_spearman_after"]}");
+        table.AddRow("NLI dev triplet accuracy (XNLI-en val.)", $"{m["nli_dev_triplet_accuracy_before"]}", $"{m["nli_dev_triplet_accuracy_after"]}");
         Cli.Err.Write(table);
         Cli.Err.MarkupLineInterpolated(
             $"steps {m["steps"]} (model selected at step {m["selected_step"]}), mean step {m["mean_step_seconds"]} s, {m["training_triplets_per_second"]} triplets/s, wall {m["wall_seconds"]} s, peak RSS {m["peak_resident_mb"]} MB");

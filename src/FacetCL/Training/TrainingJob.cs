@@ -9,8 +9,9 @@ using TorchSharp;
 namespace FacetCL.Training;
 
 /// <summary>The data a run trains and evaluates on, after filtering.</summary>
+/// <param name="NliDev">XNLI-en validation as (premise, entailment, contradiction) triplets: the NLI dev set</param>
 public sealed record RunData(IReadOnlyList<Triplet> Train, FilterReport Filter, IReadOnlyList<ScoredPair> StsbDev, IReadOnlyList<ScoredPair> StsbTest,
-    IReadOnlyDictionary<string, IReadOnlyList<ScoredPair>> ExtraEval, string DataRoot);
+    IReadOnlyList<Triplet> NliDev, IReadOnlyDictionary<string, IReadOnlyList<ScoredPair>> ExtraEval, string DataRoot);
 
 /// <summary>
 /// The main job end to end: load and filter data → evaluate the starting model on STS-B test →
@@ -40,6 +41,7 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
             extraEval[file] = read.ScoredPairs;
         }
 
+        var nliDev = NliTriplets.Build(NliData.LoadDev(root), 1, config.Training.Seed);
         var pool = NliData.LoadTrainPool(root, config.Data.IncludeJoci);
         var triplets = NliTriplets.Build(pool, config.Data.MaxTripletsPerPremise, config.Training.Seed).ToList();
         foreach (var file in config.Data.ExtraTriplets)
@@ -49,7 +51,8 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
                 throw new DataException($"training file has {read.Kind}, expected triplets (anchor, positive, negative)", file);
             triplets.AddRange(read.Triplets);
         }
-        var evalSentences = dev.Concat(test).Concat(extraEval.Values.SelectMany(v => v)).SelectMany(p => new[] { p.Sentence1, p.Sentence2 });
+        var evalSentences = dev.Concat(test).Concat(extraEval.Values.SelectMany(v => v)).SelectMany(p => new[] { p.Sentence1, p.Sentence2 })
+            .Concat(nliDev.SelectMany(t => new[] { t.Anchor, t.Positive, t.Negative }));
         var filtered = TrainingSetFilter.Apply(triplets, evalSentences);
         var kept = filtered.Kept.ToList();
         if (config.Data.MaxTriplets > 0 && kept.Count > config.Data.MaxTriplets)
@@ -59,7 +62,7 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
             new Random(config.Training.Seed).Shuffle(order);
             kept = order.Take(config.Data.MaxTriplets).ToList();
         }
-        return new RunData(kept, filtered.Report, dev, test, extraEval, root);
+        return new RunData(kept, filtered.Report, dev, test, nliDev, extraEval, root);
     }
 
     public SentenceModel LoadStartingModel()
@@ -97,7 +100,7 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
         AtomicFile.WriteAllText(Path.Combine(RunDir, "config.yaml"), config.ToYaml());
 
         var data = LoadData(config);
-        observer.Info($"data: {data.Train.Count} training triplets ({data.Filter}); STS-B dev {data.StsbDev.Count}, test {data.StsbTest.Count} pairs");
+        observer.Info($"data: {data.Train.Count} training triplets ({data.Filter}); STS-B dev {data.StsbDev.Count}, test {data.StsbTest.Count} pairs; NLI dev {data.NliDev.Count} triplets");
         using var model = LoadStartingModel();
 
         var before = EvaluateCached(model, data, "eval_before.json");
@@ -122,6 +125,8 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
             ["stsb_test_spearman_after"] = after["stsb_test"]!["spearman"]!.DeepClone(),
             ["stsb_dev_spearman_before"] = before["stsb_dev"]!["spearman"]!.DeepClone(),
             ["stsb_dev_spearman_after"] = after["stsb_dev"]!["spearman"]!.DeepClone(),
+            ["nli_dev_triplet_accuracy_before"] = before["nli_dev_triplet_accuracy"]!.DeepClone(),
+            ["nli_dev_triplet_accuracy_after"] = after["nli_dev_triplet_accuracy"]!.DeepClone(),
             ["stsb_test_pearson_before"] = before["stsb_test"]!["pearson"]!.DeepClone(),
             ["stsb_test_pearson_after"] = after["stsb_test"]!["pearson"]!.DeepClone(),
             ["eval_before"] = before,
@@ -163,6 +168,7 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
         {
             ["stsb_dev"] = ScoreJson(Evaluation.Sts(model, data.StsbDev)),
             ["stsb_test"] = ScoreJson(Evaluation.Sts(model, data.StsbTest)),
+            ["nli_dev_triplet_accuracy"] = Math.Round(Evaluation.TripletAccuracy(model, data.NliDev), 4),
         };
         foreach (var (file, pairs) in data.ExtraEval) result[file] = ScoreJson(Evaluation.Sts(model, pairs));
         return result;
