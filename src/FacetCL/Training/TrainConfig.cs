@@ -22,6 +22,7 @@ public sealed class TrainConfig
     public DataSection Data { get; set; } = new();
     public ModelSection Model { get; set; } = new();
     public TrainingSection Training { get; set; } = new();
+    public AnchorsSection Anchors { get; set; } = new();
 
     public sealed class DataSection
     {
@@ -57,6 +58,17 @@ public sealed class TrainConfig
         public int Hidden { get; set; } = 64;
         public int Heads { get; set; } = 4;
         public int Intermediate { get; set; } = 128;
+    }
+
+    /// <summary>Anchor-identity contrast (semantic anchoring stage).</summary>
+    public sealed class AnchorsSection
+    {
+        /// <summary>Use anchor identity: texts sharing an anchor are extra positives and never negatives.</summary>
+        public bool Enabled { get; set; }
+        /// <summary>Triplets whose positives share an anchor travel together (group members per unit; 1 = no grouping).</summary>
+        public int GroupSize { get; set; } = 2;
+        /// <summary>Examples one anchor may contribute per epoch (0 = no cap): keeps frequent anchors from starving the long tail.</summary>
+        public int MaxPerAnchor { get; set; }
     }
 
     public sealed class TrainingSection
@@ -187,6 +199,8 @@ public sealed class TrainConfig
         Check(Model.RandomInit.Layers >= 1, "model.random_init.layers", "must be at least 1");
         Check(Model.RandomInit.Heads >= 1 && Model.RandomInit.Hidden % Model.RandomInit.Heads == 0, "model.random_init.heads", "must divide model.random_init.hidden");
         Check(Model.RandomInit.Intermediate >= 1, "model.random_init.intermediate", "must be positive");
+        Check(Anchors.GroupSize >= 1 && Anchors.GroupSize <= Training.BatchSize, "anchors.group_size", "must be between 1 and training.batch_size");
+        Check(Anchors.MaxPerAnchor >= 0, "anchors.max_per_anchor", "must be 0 (no cap) or positive");
         var t = Training;
         Check(t.Steps >= 1, "training.steps", "must be at least 1");
         Check(t.BatchSize >= 2, "training.batch_size", "must be at least 2 (in-batch negatives need company)");

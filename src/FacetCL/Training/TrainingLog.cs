@@ -24,6 +24,8 @@ public sealed class TrainingLog(string path)
         ["texts"] = r.Texts,
         ["seq_len"] = r.SequenceLength,
         ["rss_mb"] = Math.Round(r.ResidentBytes / 1048576.0, 1),
+        ["extra_positives"] = r.ExtraPositives,
+        ["masked_negatives"] = r.MaskedNegatives,
         ["time"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
     });
 

@@ -11,11 +11,17 @@ namespace FacetCL.Training;
 /// <summary>One optimisation step's figures.</summary>
 /// <param name="Texts">texts encoded in the step (3 × batch: anchors, positives, negatives)</param>
 /// <param name="SequenceLength">padded length of the step's batch</param>
-public sealed record StepRecord(int Step, double Loss, double LearningRate, double StepSeconds, double TripletsPerSecond, int Texts, int SequenceLength, long ResidentBytes)
+/// <param name="ExtraPositives">anchor-identity positives used beyond the data set's own (0 without anchors)</param>
+/// <param name="MaskedNegatives">in-batch negatives masked because they share an anchor (0 without anchors)</param>
+public sealed record StepRecord(int Step, double Loss, double LearningRate, double StepSeconds, double TripletsPerSecond, int Texts, int SequenceLength, long ResidentBytes,
+    int ExtraPositives = 0, int MaskedNegatives = 0)
 {
     /// <summary>Token positions processed, padding included.</summary>
     public int Tokens => Texts * SequenceLength;
 }
+
+/// <summary>Anchor ids (−1 = none) of each triplet's anchor, positive and negative text.</summary>
+public sealed record TripletAnchors(long[] Anchor, long[] Positive, long[] Negative);
 
 /// <summary>
 /// The optimisation state of one training run and its step: duplicate-free, length-bucketed
@@ -32,23 +38,31 @@ public sealed class TrainingSession : IDisposable
     readonly SentenceModel model;
     readonly int[][][] ids;
     readonly MultipleNegativesRankingLoss loss;
+    readonly AnchorContrastiveLoss? anchorLoss;
+    readonly TripletAnchors? anchors;
 
     public TripletBatchSampler Sampler { get; }
     public AdamW Optimizer { get; }
     public int TripletCount => ids.Length;
 
-    public TrainingSession(TrainConfig config, SentenceModel model, IReadOnlyList<Triplet> triplets)
+    /// <param name="anchors">with anchor ids, the step uses <see cref="AnchorContrastiveLoss"/> and the sampler groups triplets by their positive's anchor</param>
+    public TrainingSession(TrainConfig config, SentenceModel model, IReadOnlyList<Triplet> triplets, TripletAnchors? anchors = null)
     {
         this.config = config;
         this.model = model;
         var t = config.Training;
         loss = new MultipleNegativesRankingLoss(t.Scale);
+        if (anchors is not null && (anchors.Anchor.Length != triplets.Count || anchors.Positive.Length != triplets.Count || anchors.Negative.Length != triplets.Count))
+            throw new ArgumentException("one anchor id per triplet text is needed");
+        this.anchors = anchors;
+        anchorLoss = anchors is null ? null : new AnchorContrastiveLoss(t.Scale);
         // Pre-tokenise once; lengths drive the bucketing.
         var maxLen = config.Model.TrainMaxLength;
         ids = triplets.Select(x => new[] { model.Tokenizer.Encode(x.Anchor, maxLen), model.Tokenizer.Encode(x.Positive, maxLen), model.Tokenizer.Encode(x.Negative, maxLen) }).ToArray();
         Sampler = new TripletBatchSampler(
             triplets.Select(x => new[] { x.Anchor, x.Positive, x.Negative }).ToList(),
-            ids.Select(x => x.Max(s => s.Length)).ToArray(), t.BatchSize, t.BucketBatches, t.Seed);
+            ids.Select(x => x.Max(s => s.Length)).ToArray(), t.BatchSize, t.BucketBatches, t.Seed,
+            groups: anchors?.Positive.Select(a => a < 0 ? -1 : checked((int)a)).ToArray(), groupSize: config.Anchors.GroupSize, maxPerGroup: config.Anchors.MaxPerAnchor);
         Optimizer = CreateOptimizer();
     }
 
@@ -59,7 +73,7 @@ public sealed class TrainingSession : IDisposable
         model.Encoder.train();
         var started = Stopwatch.GetTimestamp();
         double lossValue;
-        int texts, length;
+        int texts, length, extra = 0, masked = 0;
         using (var scope = NewDisposeScope())
         {
             torch.manual_seed(unchecked(t.Seed * 1_000_003L + step));
@@ -70,7 +84,17 @@ public sealed class TrainingSession : IDisposable
             texts = (int)tokens.Count;
             length = (int)tokens.Length;
             var parts = model.Embed(tokens).chunk(3, 0);
-            var value = loss.Compute(parts[0], parts[1], parts[2]);
+            Tensor value;
+            if (anchors is not null && anchorLoss is not null)
+            {
+                var r = anchorLoss.Compute(parts[0], parts[1], parts[2],
+                    batch.Select(i => anchors.Anchor[i]).ToArray(), batch.Select(i => anchors.Positive[i]).ToArray(), batch.Select(i => anchors.Negative[i]).ToArray());
+                (value, extra, masked) = (r.Loss, r.ExtraPositives, r.MaskedNegatives);
+            }
+            else
+            {
+                value = loss.Compute(parts[0], parts[1], parts[2]);
+            }
             Optimizer.zero_grad();
             value.backward();
             nn.utils.clip_grad_norm_(model.Encoder.parameters(), t.MaxGradNorm);
@@ -80,7 +104,7 @@ public sealed class TrainingSession : IDisposable
         }
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         using var process = Process.GetCurrentProcess();
-        return new StepRecord(step, lossValue, LearningRate(step), seconds, t.BatchSize / seconds, texts, length, process.WorkingSet64);
+        return new StepRecord(step, lossValue, LearningRate(step), seconds, t.BatchSize / seconds, texts, length, process.WorkingSet64, extra, masked);
     }
 
     /// <summary>Linear warm-up to the peak rate, then linear decay to zero at the last step (Hugging Face's linear schedule).</summary>

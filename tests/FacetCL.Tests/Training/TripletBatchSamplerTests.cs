@@ -58,4 +58,24 @@ public class TripletBatchSamplerTests
         // Lengths span 0..49; sorted buckets of 80 make a batch of 10 span only a few.
         Assert.True(spreads.Average() < 15, $"mean length spread {spreads.Average()}");
     }
+
+    [Fact]
+    public void GroupMembersShareABatchAndCapLimitsAGroupPerEpoch()
+    {
+        // 200 examples; examples 0..39 form 20 groups of two (2k, 2k+1), 40..59 one big group of 20, the rest none.
+        var texts = Enumerable.Range(0, 200).Select(i => new[] { $"a{i}", $"p{i}", $"n{i}" }).ToList();
+        var lengths = Enumerable.Range(0, 200).Select(i => i % 13).ToArray();
+        var groups = Enumerable.Range(0, 200).Select(i => i < 40 ? i / 2 : i < 60 ? 100 : -1).ToArray();
+        var sampler = new TripletBatchSampler(texts, lengths, batchSize: 10, bucketBatches: 4, seed: 3, groups: groups, groupSize: 2, maxPerGroup: 6);
+        var batches = new List<int[]> { sampler.Next() };
+        while (batches.Count < sampler.BatchesPerEpoch) batches.Add(sampler.Next());
+
+        var batchOf = new Dictionary<int, int>();
+        for (var b = 0; b < batches.Count; b++) foreach (var i in batches[b]) batchOf[i] = b;
+        var pairsTogether = Enumerable.Range(0, 20).Count(g => batchOf.TryGetValue(2 * g, out var x) && batchOf.TryGetValue(2 * g + 1, out var y) && x == y);
+        Assert.True(pairsTogether >= 18, $"only {pairsTogether} of 20 two-member groups met in one batch");
+        var bigGroupUsed = batchOf.Keys.Count(i => groups[i] == 100);
+        Assert.True(bigGroupUsed <= 6, $"the capped group contributed {bigGroupUsed} examples in one epoch");
+        Assert.True(bigGroupUsed >= 4);
+    }
 }
