@@ -20,6 +20,8 @@ public sealed record TrainerState
     [JsonPropertyName("best_step")] public int? BestStep { get; init; }
     [JsonPropertyName("train_seconds")] public double TrainSeconds { get; init; }
     [JsonPropertyName("triplets_seen")] public long TripletsSeen { get; init; }
+    [JsonPropertyName("extra_positives")] public long ExtraPositives { get; init; }
+    [JsonPropertyName("masked_negatives")] public long MaskedNegatives { get; init; }
     [JsonPropertyName("optimizer_steps")] public long[] OptimizerSteps { get; init; } = [];
 }
 

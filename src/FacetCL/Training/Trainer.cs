@@ -19,7 +19,8 @@ public interface ITrainingObserver
 
 
 /// <summary>The outcome of <see cref="Trainer.Run"/>.</summary>
-public sealed record TrainOutcome(int Steps, int ResumedFrom, int? BestStep, double? BestDevSpearman, double TrainSeconds, long TripletsSeen, double MeanStepSeconds, long PeakResidentBytes);
+public sealed record TrainOutcome(int Steps, int ResumedFrom, int? BestStep, double? BestDevSpearman, double TrainSeconds, long TripletsSeen, double MeanStepSeconds, long PeakResidentBytes,
+    long ExtraPositives, long MaskedNegatives);
 
 /// <summary>
 /// A training run around a <see cref="TrainingSession"/>: evaluates STS-B dev for model selection,
@@ -37,8 +38,13 @@ public sealed class Trainer
     /// <summary>Test hook: the process kills itself right after this step (simulates a crash).</summary>
     public int? KillAfterStep { get; init; }
 
-    public Trainer(TrainConfig config, SentenceModel model, IReadOnlyList<Triplet> triplets, IReadOnlyList<ScoredPair> dev, string runDir, ITrainingObserver observer)
+    readonly TripletAnchors? anchors;
+
+    /// <param name="anchors">anchor ids of the triplets' texts: anchor-identity contrast (null = off)</param>
+    public Trainer(TrainConfig config, SentenceModel model, IReadOnlyList<Triplet> triplets, IReadOnlyList<ScoredPair> dev, string runDir, ITrainingObserver observer,
+        TripletAnchors? anchors = null)
     {
+        this.anchors = anchors;
         this.config = config;
         this.model = model;
         this.triplets = triplets;
@@ -48,13 +54,16 @@ public sealed class Trainer
     }
 
     /// <summary>Hash of everything that determines the training trajectory; a resume must match it.</summary>
-    public static string Fingerprint(TrainConfig config, IReadOnlyList<Triplet> triplets)
+    public static string Fingerprint(TrainConfig config, IReadOnlyList<Triplet> triplets, TripletAnchors? anchors = null)
     {
         var t = config.Training;
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes(string.Join("|", config.Model.Base, config.Model.TrainMaxLength, t.Steps, t.BatchSize,
-            t.LearningRate, t.WarmupSteps, t.WeightDecay, t.MaxGradNorm, t.Scale, t.Seed, t.BucketBatches)));
+            t.LearningRate, t.WarmupSteps, t.WeightDecay, t.MaxGradNorm, t.Scale, t.Seed, t.BucketBatches,
+            config.Anchors.Enabled, config.Anchors.GroupSize, config.Anchors.MaxPerAnchor)));
         foreach (var x in triplets) sha.AppendData(Encoding.UTF8.GetBytes($"{x.Anchor}\t{x.Positive}\t{x.Negative}\n"));
+        if (anchors is not null)
+            for (var i = 0; i < triplets.Count; i++) sha.AppendData(Encoding.UTF8.GetBytes($"{anchors.Anchor[i]},{anchors.Positive[i]},{anchors.Negative[i]}\n"));
         return Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
     }
 
@@ -62,9 +71,9 @@ public sealed class Trainer
     {
         var t = config.Training;
         if (t.Threads > 0) torch.set_num_threads(t.Threads);
-        var fingerprint = Fingerprint(config, triplets);
+        var fingerprint = Fingerprint(config, triplets, anchors);
         var checkpoints = new Checkpoints(runDir, t.KeepCheckpoints);
-        using var session = new TrainingSession(config, model, triplets);
+        using var session = new TrainingSession(config, model, triplets, anchors);
         var sampler = session.Sampler;
         var optimizer = session.Optimizer;
         var state = new TrainerState { Seed = t.Seed, ConfigFingerprint = fingerprint };
@@ -99,7 +108,11 @@ public sealed class Trainer
             peak = Math.Max(peak, record.ResidentBytes);
             if (step % t.LogEvery == 0 || step == t.Steps) log.Step(record);
             observer.Stepped(record);
-            state = state with { Step = step, SamplerEpoch = sampler.Epoch, SamplerPosition = sampler.Position, TripletsSeen = state.TripletsSeen + t.BatchSize };
+            state = state with
+            {
+                Step = step, SamplerEpoch = sampler.Epoch, SamplerPosition = sampler.Position, TripletsSeen = state.TripletsSeen + t.BatchSize,
+                ExtraPositives = state.ExtraPositives + record.ExtraPositives, MaskedNegatives = state.MaskedNegatives + record.MaskedNegatives,
+            };
 
             var evalNow = (t.EvalEvery > 0 && step % t.EvalEvery == 0) || step == t.Steps;
             if (evalNow)
@@ -124,7 +137,7 @@ public sealed class Trainer
 
         var trainSeconds = trainSecondsBefore + clock.Elapsed.TotalSeconds;
         return new TrainOutcome(t.Steps, resumedFrom, state.BestStep, state.BestDevSpearman, trainSeconds, state.TripletsSeen,
-            stepTimes.Count > 0 ? stepTimes.Average() : 0, Math.Max(peak, PeakResidentBytes()));
+            stepTimes.Count > 0 ? stepTimes.Average() : 0, Math.Max(peak, PeakResidentBytes()), state.ExtraPositives, state.MaskedNegatives);
     }
 
     double EvaluateDev()
