@@ -171,6 +171,25 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
             else if (l.Right == noun && l.Type == "DT") Add(other, WordClass.Adjective);
             else if (l.Right == noun && l.Type is "ND" or "D" or "NN" && WordForms.IsNumber(g.Words[other])) attributes.Add(g.Words[other]);
             else if (l.Left == noun && l.Type == "M" && l.Sub.StartsWith('p')) PrepositionOrNoun(other, depth);
+            else if (l.Left == noun && l.Type == "M" && (l.Sub.StartsWith('g') || l.Sub.StartsWith('v'))) Participle(other, depth);
+        }
+    }
+
+    /// <summary>
+    /// A participle modifying a noun ("a woman wearing a red skirt", "men dressed in robes"): the participle,
+    /// its object with the object's modifiers, its adverbs and prepositional phrases are attributes of the noun.
+    /// </summary>
+    void Participle(int verb, int depth)
+    {
+        if (depth > 1) return;
+        Add(verb, WordClass.Verb);
+        foreach (var l in g.All(verb))
+        {
+            var other = l.Other(verb);
+            if (l.Left != verb || WordForms.IsNegativeAdverb(g.Words[other])) continue;
+            if (l.Type == "O") { Add(other, WordClass.Noun); NounModifiers(other, depth + 1); }
+            else if (l.Type == "MV" && l.Sub.StartsWith('a')) Add(other, WordClass.Adverb);
+            else if (l.Type == "MV" && l.Sub.StartsWith('p')) PrepositionOrNoun(other, depth + 1);
         }
     }
 
@@ -202,6 +221,10 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
         var w = g.Words[finite];
         if (WordForms.IsFuture(w)) return Tense.Future;
         if (WordForms.IsPastSubscript(g.Subscript(finite)) || WordForms.IsPastAuxiliary(w)) return Tense.Past;
+        // Link Grammar gives regular "-ed" forms that are past tense and past participle alike a plain "v"
+        // ("attempted.v"): a finite content verb in "-ed" that is not its own lemma ("need") is past.
+        if (!WordForms.IsAuxiliary(w) && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(Lemma(finite, WordClass.Verb), w, StringComparison.OrdinalIgnoreCase)) return Tense.Past;
         return Tense.Present;
     }
 }

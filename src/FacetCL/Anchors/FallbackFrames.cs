@@ -36,7 +36,18 @@ static partial class FallbackFrames
               : content.Any(i => i < t && WordForms.IsFuture(g.Words[i])) ? Tense.Future : Tense.Present
             : Tense.None;
         var negated = content.Any(i => WordForms.IsNegativeAdverb(g.Words[i]) || WordForms.IsNegatedContraction(g.Words[i]));
-        var frame = new SemanticFrame(Lemma(subject, WordClass.Noun), Lemma(predicate, WordClass.Verb), Lemma(obj, WordClass.Noun), [], negated, tense, "simple", false);
+        // Without a clause, the remaining content words (adjectives, adverbs, other nouns and verbs) are
+        // attributes, so fragments such as "a tall man" and "a young man" still differ.
+        var attributes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var i in content)
+        {
+            if (i == subject || i == predicate || i == obj || WordForms.IsAuxiliary(g.Words[i]) || WordForms.IsNegativeAdverb(g.Words[i])) continue;
+            var sub = g.Subscript(i);
+            WordClass? c = sub is null ? null : sub[0] == 'a' ? WordClass.Adjective : sub[0] == 'e' ? WordClass.Adverb
+                : IsNoun(i) ? WordClass.Noun : WordForms.IsVerbSubscript(sub) ? WordClass.Verb : null;
+            if (c is { } wc && g.Words[i].Any(char.IsLetterOrDigit)) attributes.Add(Lemma(i, wc)!);
+        }
+        var frame = new SemanticFrame(Lemma(subject, WordClass.Noun), Lemma(predicate, WordClass.Verb), Lemma(obj, WordClass.Noun), [.. attributes], negated, tense, "simple", false);
 
         var roles = new Dictionary<int, TokenRole>();
         if (subject is { } s) roles[s] = TokenRole.Subject;

@@ -14,15 +14,18 @@ namespace FacetCL.Anchors;
 /// <item>Passive (a Pv in the chain): the "by" agent becomes the Subject and the surface subject the Object.</item>
 /// <item>Attributes: adjectives (A), noun modifiers (AN), numbers (ND, numeric determiners), time words (DT)
 /// of the argument nouns; adverbs (E, EB, MVa) of the verbs and of adjectives; heads of the verb's and the
-/// arguments' prepositional phrases (MVp/Mp → J) with their own adjectives and numbers.</item>
+/// arguments' prepositional phrases (MVp/Mp → J) with their own adjectives and numbers; participles modifying
+/// the argument nouns (Mg/Mv: "a woman wearing a red skirt") with their objects, adverbs and prepositional phrases.</item>
+/// <item>Tense: from the finite verb ("-d" subscript, past auxiliary, will/shall); a regular "-ed" finite verb that
+/// Link Grammar subscripts plainly "v" is past too.</item>
 /// </list>
 /// Determiners and auxiliaries never fill a slot. When the parse failed, timed out, or has no clause,
-/// a heuristic frame from the word subscripts is used and the status says so.
+/// a heuristic frame from the word subscripts is used (its other content words become attributes) and the status says so.
 /// </summary>
 public sealed class FrameExtractor
 {
     /// <summary>Stored with cached annotations: change it whenever the extraction rules change, so caches re-parse.</summary>
-    public const string Version = "lg5-frame-1";
+    public const string Version = "lg5-frame-2";
 
     public Annotation Extract(string text, ParseResult parse, ILemmatizer lemmatizer)
     {
