@@ -106,7 +106,11 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
         var before = EvaluateCached(model, data, "eval_before.json");
         observer.Info($"STS-B test before training: Spearman {before["stsb_test"]!["spearman"]}");
 
-        var trainer = new Trainer(config, model, data.Train, data.StsbDev, RunDir, observer) { KillAfterStep = KillAfterStep };
+        RunAnchors.Result? anchors = config.Anchors.Enabled
+            ? RunAnchors.Build(data.Train, Path.Combine(RunDir, "anchors.db"), $"run {config.Name}: NLI training triplets", observer.Info)
+            : null;
+
+        var trainer = new Trainer(config, model, data.Train, data.StsbDev, RunDir, observer, anchors?.Ids) { KillAfterStep = KillAfterStep };
         var outcome = trainer.Run(resume);
 
         // The final model is the best on STS-B dev.
@@ -147,6 +151,13 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
             ["wall_seconds"] = Math.Round(wall.Elapsed.TotalSeconds, 1),
             ["peak_resident_mb"] = Math.Round(Math.Max(outcome.PeakResidentBytes, Process.GetCurrentProcess().PeakWorkingSet64) / 1048576.0, 1),
             ["threads"] = torch.get_num_threads(),
+            ["anchors"] = anchors is null ? null : new JsonObject
+            {
+                ["enabled"] = true,
+                ["library"] = anchors.Stats,
+                ["extra_positives_used"] = outcome.ExtraPositives,
+                ["false_negatives_masked"] = outcome.MaskedNegatives,
+            },
         };
         AtomicFile.WriteAllText(Path.Combine(RunDir, "metrics.json"), metrics.ToJsonString(Json));
         return metrics;
