@@ -13,12 +13,33 @@ static class AnchorsCommand
 {
     public static Command Create() => new("anchors", "inspect and curate the semantic anchor library")
     {
+        Build(),
         Stats(),
         Export(),
         Import(),
     };
 
     static Option<string> DbOption() => new("--db") { Description = $"anchor library file (default: {AnchorLibrary.DefaultPath})", DefaultValueFactory = _ => AnchorLibrary.DefaultPath };
+
+    static Command Build()
+    {
+        var db = DbOption();
+        var config = new Option<string?>("--config", "-c") { Description = "training config whose training texts are anchored (default: the built-in defaults)" };
+        var set = new Option<string[]>("--set") { Description = "override a config field (repeatable), e.g. data.max_triplets=1000", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("build", "annotate and fingerprint a run's training texts and (re)build the library (curation kept)") { db, config, set };
+        command.SetAction(parse =>
+        {
+            var cfg = parse.GetValue(config) is { } path ? Training.TrainConfig.Load(path) : new Training.TrainConfig();
+            cfg.Apply(parse.GetValue(set) ?? []);
+            var data = Training.TrainingJob.LoadData(cfg);
+            var result = Training.RunAnchors.Build(data.Train, parse.GetValue(db)!, $"anchors build: {cfg.Name} training triplets ({data.Train.Count})",
+                message => Cli.Err.MarkupLineInterpolated($"[grey]{message}[/]"));
+            using var library = AnchorLibrary.OpenExisting(parse.GetValue(db)!);
+            Print(library.Stats(), library.Path);
+            return 0;
+        });
+        return command;
+    }
 
     static Command Stats()
     {
