@@ -112,13 +112,17 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
         g.Right(verb, "MV").Where(l => g.Words[l.Right] == "by")
             .SelectMany(l => g.Right(l.Right, "J")).Select(l => (int?)Conjunct(l.Right)).FirstOrDefault();
 
-    /// <summary>A coordination ("the dog and the cat") stands for its first conjunct.</summary>
+    /// <summary>
+    /// A coordination ("the dog and the cat") stands for its first conjunct; in a list ("a street, cars, and a
+    /// man") the left conjunct of "and" is the comma, itself a conjunction, so the walk goes on leftwards.
+    /// </summary>
     int Conjunct(int word)
     {
-        if (g.Subscript(word) is { } s && s.StartsWith('j'))
+        for (var guard = 0; guard < 16 && g.Subscript(word) is { } s && s.StartsWith('j'); guard++)
         {
             var first = g.All(word).Where(l => l.Type == "SJ" && l.Right == word).Select(l => (int?)l.Left).FirstOrDefault();
-            if (first is not null) return first.Value;
+            if (first is null) break;
+            word = first.Value;
         }
         return word;
     }
@@ -137,6 +141,11 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
                 else if (l.Sub.StartsWith('p') && !(passive && g.Words[other] == "by")) PrepositionOrNoun(other, 0);
             }
             else if (l.Type == "P" && l.Left == verb && l.Sub.StartsWith('p')) PrepositionOrNoun(other, 0);
+            else if (l.Type == "IV" && l.Left == verb) Participle(other, 0);
+            else if ((l.Type == "TO" || (l.Type == "MV" && l.Sub.StartsWith('i'))) && l.Left == verb && !g.Right(verb, "IV").Any())
+            {
+                foreach (var i in g.Right(other, "I")) Participle(i.Right, 0);
+            }
         }
     }
 
@@ -150,6 +159,10 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
             {
                 Add(word, WordClass.Noun);
                 NounModifiers(word, depth + 1);
+            }
+            else if (!WordForms.IsVerbSubscript(g.Subscript(word)))
+            {
+                Add(word, WordClass.Adverb); // a preposition used alone: "people are outside", "playing soccer outside"
             }
             return;
         }
@@ -176,8 +189,9 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
     }
 
     /// <summary>
-    /// A participle modifying a noun ("a woman wearing a red skirt", "men dressed in robes"): the participle,
-    /// its object with the object's modifiers, its adverbs and prepositional phrases are attributes of the noun.
+    /// A participle modifying a noun ("a woman wearing a red skirt", "men dressed in robes"), or an infinitive
+    /// complement of a verb ("tries to catch a ball"): the verb, its object with the object's modifiers, its
+    /// adverbs and prepositional phrases are attributes.
     /// </summary>
     void Participle(int verb, int depth)
     {
