@@ -35,7 +35,11 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
         {
             if (noun is not { } n) continue;
             negated |= WordForms.IsNegativePronoun(g.Words[n]) || g.Left(n, "D").Any(l => WordForms.IsNegativeDeterminer(g.Words[l.Left]));
-            if (objectClass == WordClass.Adjective && n == obj) AdverbsOf(n);
+            if (objectClass == WordClass.Adjective && n == obj)
+            {
+                AdverbsOf(n);
+                foreach (var l in g.Right(n, "MV").Where(l => l.Sub.StartsWith('p'))) PrepositionOrNoun(l.Right, 0);
+            }
             else NounModifiers(n, depth: 0);
         }
 
@@ -139,6 +143,7 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
             {
                 if (l.Sub.StartsWith('a')) Add(other, WordClass.Adverb);
                 else if (l.Sub.StartsWith('p') && !(passive && g.Words[other] == "by")) PrepositionOrNoun(other, 0);
+                else if (l.Sub.StartsWith('s')) Subordinate(other);
             }
             else if (l.Type == "P" && l.Left == verb && l.Sub.StartsWith('p')) PrepositionOrNoun(other, 0);
             else if (l.Type == "IV" && l.Left == verb) Participle(other, 0);
@@ -153,6 +158,9 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
     void PrepositionOrNoun(int word, int depth)
     {
         var objects = g.Right(word, "J").Select(l => l.Right).ToList();
+        var gerunds = g.Right(word, "M").Where(l => l.Sub.StartsWith('g')).Select(l => l.Right).ToList();
+        foreach (var v in gerunds) Participle(v, depth); // "tired from riding his bike"
+        if (objects.Count == 0 && gerunds.Count > 0) return;
         if (objects.Count == 0)
         {
             if (WordForms.IsNounSubscript(g.Subscript(word)) || g.Subscript(word) == "r" && g.All(word).Any(l => l.Type is "DT" or "ND"))
@@ -204,6 +212,19 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
             if (l.Type == "O") { Add(other, WordClass.Noun); NounModifiers(other, depth + 1); }
             else if (l.Type == "MV" && l.Sub.StartsWith('a')) Add(other, WordClass.Adverb);
             else if (l.Type == "MV" && l.Sub.StartsWith('p')) PrepositionOrNoun(other, depth + 1);
+        }
+    }
+
+    /// <summary>
+    /// A subordinate clause of the main verb ("… while another child watches", "… while camping"): its subject
+    /// (with modifiers) and its verb (with object and modifiers) are attributes.
+    /// </summary>
+    void Subordinate(int conjunction)
+    {
+        foreach (var l in g.All(conjunction).Where(l => l.Left == conjunction))
+        {
+            if (l.Type == "C") { Add(l.Right, WordClass.Noun); NounModifiers(l.Right, 1); }
+            else if (l.Type == "CV" || (l.Type == "M" && l.Sub.StartsWith('g'))) Participle(l.Right, 0);
         }
     }
 

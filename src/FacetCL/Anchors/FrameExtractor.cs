@@ -17,7 +17,8 @@ namespace FacetCL.Anchors;
 /// arguments' prepositional phrases (MVp/Mp → J) with their own adjectives and numbers; participles modifying
 /// the argument nouns (Mg/Mv: "a woman wearing a red skirt") and infinitive complements of the verb (IV, TO → I:
 /// "tries to catch a ball") with their objects, adverbs and prepositional phrases; a preposition without an object
-/// ("people are outside") itself. A list's coordination ("a street, cars, and a man") stands for its first conjunct.</item>
+/// ("people are outside") itself; a preposition's gerund ("tired from riding a bike"); the subject and verb of a
+/// subordinate clause (MVs → C/CV: "… while another child watches"); a predicative adjective's prepositional phrases. A list's coordination ("a street, cars, and a man") stands for its first conjunct.</item>
 /// <item>Tense: from the finite verb ("-d" subscript, past auxiliary, will/shall); a regular "-ed" finite verb that
 /// Link Grammar subscripts plainly "v" is past too.</item>
 /// </list>
