@@ -35,7 +35,11 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
         {
             if (noun is not { } n) continue;
             negated |= WordForms.IsNegativePronoun(g.Words[n]) || g.Left(n, "D").Any(l => WordForms.IsNegativeDeterminer(g.Words[l.Left]));
-            if (objectClass == WordClass.Adjective && n == obj) AdverbsOf(n);
+            if (objectClass == WordClass.Adjective && n == obj)
+            {
+                AdverbsOf(n);
+                foreach (var l in g.Right(n, "MV").Where(l => l.Sub.StartsWith('p'))) PrepositionOrNoun(l.Right, 0);
+            }
             else NounModifiers(n, depth: 0);
         }
 
@@ -112,13 +116,17 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
         g.Right(verb, "MV").Where(l => g.Words[l.Right] == "by")
             .SelectMany(l => g.Right(l.Right, "J")).Select(l => (int?)Conjunct(l.Right)).FirstOrDefault();
 
-    /// <summary>A coordination ("the dog and the cat") stands for its first conjunct.</summary>
+    /// <summary>
+    /// A coordination ("the dog and the cat") stands for its first conjunct; in a list ("a street, cars, and a
+    /// man") the left conjunct of "and" is the comma, itself a conjunction, so the walk goes on leftwards.
+    /// </summary>
     int Conjunct(int word)
     {
-        if (g.Subscript(word) is { } s && s.StartsWith('j'))
+        for (var guard = 0; guard < 16 && g.Subscript(word) is { } s && s.StartsWith('j'); guard++)
         {
             var first = g.All(word).Where(l => l.Type == "SJ" && l.Right == word).Select(l => (int?)l.Left).FirstOrDefault();
-            if (first is not null) return first.Value;
+            if (first is null) break;
+            word = first.Value;
         }
         return word;
     }
@@ -135,8 +143,14 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
             {
                 if (l.Sub.StartsWith('a')) Add(other, WordClass.Adverb);
                 else if (l.Sub.StartsWith('p') && !(passive && g.Words[other] == "by")) PrepositionOrNoun(other, 0);
+                else if (l.Sub.StartsWith('s')) Subordinate(other);
             }
             else if (l.Type == "P" && l.Left == verb && l.Sub.StartsWith('p')) PrepositionOrNoun(other, 0);
+            else if (l.Type == "IV" && l.Left == verb) Participle(other, 0);
+            else if ((l.Type == "TO" || (l.Type == "MV" && l.Sub.StartsWith('i'))) && l.Left == verb && !g.Right(verb, "IV").Any())
+            {
+                foreach (var i in g.Right(other, "I")) Participle(i.Right, 0);
+            }
         }
     }
 
@@ -144,12 +158,19 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
     void PrepositionOrNoun(int word, int depth)
     {
         var objects = g.Right(word, "J").Select(l => l.Right).ToList();
+        var gerunds = g.Right(word, "M").Where(l => l.Sub.StartsWith('g')).Select(l => l.Right).ToList();
+        foreach (var v in gerunds) Participle(v, depth); // "tired from riding his bike"
+        if (objects.Count == 0 && gerunds.Count > 0) return;
         if (objects.Count == 0)
         {
             if (WordForms.IsNounSubscript(g.Subscript(word)) || g.Subscript(word) == "r" && g.All(word).Any(l => l.Type is "DT" or "ND"))
             {
                 Add(word, WordClass.Noun);
                 NounModifiers(word, depth + 1);
+            }
+            else if (!WordForms.IsVerbSubscript(g.Subscript(word)))
+            {
+                Add(word, WordClass.Adverb); // a preposition used alone: "people are outside", "playing soccer outside"
             }
             return;
         }
@@ -176,8 +197,9 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
     }
 
     /// <summary>
-    /// A participle modifying a noun ("a woman wearing a red skirt", "men dressed in robes"): the participle,
-    /// its object with the object's modifiers, its adverbs and prepositional phrases are attributes of the noun.
+    /// A participle modifying a noun ("a woman wearing a red skirt", "men dressed in robes"), or an infinitive
+    /// complement of a verb ("tries to catch a ball"): the verb, its object with the object's modifiers, its
+    /// adverbs and prepositional phrases are attributes.
     /// </summary>
     void Participle(int verb, int depth)
     {
@@ -190,6 +212,19 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
             if (l.Type == "O") { Add(other, WordClass.Noun); NounModifiers(other, depth + 1); }
             else if (l.Type == "MV" && l.Sub.StartsWith('a')) Add(other, WordClass.Adverb);
             else if (l.Type == "MV" && l.Sub.StartsWith('p')) PrepositionOrNoun(other, depth + 1);
+        }
+    }
+
+    /// <summary>
+    /// A subordinate clause of the main verb ("… while another child watches", "… while camping"): its subject
+    /// (with modifiers) and its verb (with object and modifiers) are attributes.
+    /// </summary>
+    void Subordinate(int conjunction)
+    {
+        foreach (var l in g.All(conjunction).Where(l => l.Left == conjunction))
+        {
+            if (l.Type == "C") { Add(l.Right, WordClass.Noun); NounModifiers(l.Right, 1); }
+            else if (l.Type == "CV" || (l.Type == "M" && l.Sub.StartsWith('g'))) Participle(l.Right, 0);
         }
     }
 

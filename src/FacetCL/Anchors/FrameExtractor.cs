@@ -15,7 +15,10 @@ namespace FacetCL.Anchors;
 /// <item>Attributes: adjectives (A), noun modifiers (AN), numbers (ND, numeric determiners), time words (DT)
 /// of the argument nouns; adverbs (E, EB, MVa) of the verbs and of adjectives; heads of the verb's and the
 /// arguments' prepositional phrases (MVp/Mp → J) with their own adjectives and numbers; participles modifying
-/// the argument nouns (Mg/Mv: "a woman wearing a red skirt") with their objects, adverbs and prepositional phrases.</item>
+/// the argument nouns (Mg/Mv: "a woman wearing a red skirt") and infinitive complements of the verb (IV, TO → I:
+/// "tries to catch a ball") with their objects, adverbs and prepositional phrases; a preposition without an object
+/// ("people are outside") itself; a preposition's gerund ("tired from riding a bike"); the subject and verb of a
+/// subordinate clause (MVs → C/CV: "… while another child watches"); a predicative adjective's prepositional phrases. A list's coordination ("a street, cars, and a man") stands for its first conjunct.</item>
 /// <item>Tense: from the finite verb ("-d" subscript, past auxiliary, will/shall); a regular "-ed" finite verb that
 /// Link Grammar subscripts plainly "v" is past too.</item>
 /// </list>
