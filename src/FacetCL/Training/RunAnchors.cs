@@ -17,7 +17,15 @@ public static class RunAnchors
     {
         var texts = triplets.SelectMany(t => new[] { t.Anchor, t.Positive, t.Negative }).Distinct(StringComparer.Ordinal).ToList();
         log($"anchoring: annotating {texts.Count} unique training texts (Link Grammar, cached by text)");
-        var run = new AnchoringPipeline().Run(texts);
+        var reported = 0;
+        var progress = new Progress<int>(done =>
+        {
+            // Parsing tens of thousands of texts takes minutes: say how far it got.
+            if (done - Volatile.Read(ref reported) < 2000 && done != texts.Count) return;
+            Volatile.Write(ref reported, done);
+            log($"anchoring: {done}/{texts.Count} texts annotated");
+        });
+        var run = new AnchoringPipeline().Run(texts, progress);
         log($"anchoring: {run.Stats}");
         using var library = AnchorLibrary.Open(libraryPath);
         var report = library.Build(run.Inputs, provenance, new WordNetSimilarity(WordNet.Default));
