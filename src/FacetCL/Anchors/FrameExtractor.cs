@@ -28,7 +28,7 @@ namespace FacetCL.Anchors;
 public sealed class FrameExtractor
 {
     /// <summary>Stored with cached annotations: change it whenever the extraction rules change, so caches re-parse.</summary>
-    public const string Version = "lg5-frame-2";
+    public const string Version = "lg5-frame-3";
 
     public Annotation Extract(string text, ParseResult parse, ILemmatizer lemmatizer)
     {

@@ -27,8 +27,12 @@ public static class RunAnchors
         });
         var run = new AnchoringPipeline().Run(texts, progress);
         log($"anchoring: {run.Stats}");
+        // A frame with no subject, predicate or object states no proposition (a failed parse of a
+        // fragment): such texts get no anchor rather than one shared "empty" anchor.
+        var inputs = run.Inputs.Where(i => i.Slots.Subject is not null || i.Slots.Predicate is not null || i.Slots.Object is not null).ToList();
+        log($"anchoring: {run.Inputs.Count - inputs.Count} texts without any slot get no anchor");
         using var library = AnchorLibrary.Open(libraryPath);
-        var report = library.Build(run.Inputs, provenance, new WordNetSimilarity(WordNet.Default));
+        var report = library.Build(inputs, provenance, new WordNetSimilarity(WordNet.Default));
         var numbers = new Dictionary<string, long>(StringComparer.Ordinal);
         long IdOf(string text)
         {
@@ -45,6 +49,7 @@ public static class RunAnchors
         var stats = library.Stats().ToJson();
         stats["library"] = libraryPath;
         stats["annotation"] = run.Stats.ToString();
+        stats["texts_without_slots"] = run.Inputs.Count - inputs.Count;
         stats["build"] = $"{report.Texts} texts: {report.AnchorsAdded} anchors added, {report.AnchorsUpdated} updated, {report.AnchorsRemoved} removed; {report.Aligned} aligned, {report.Disagreements} disagreements";
         return new Result(ids, stats);
     }
