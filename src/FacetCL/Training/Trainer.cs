@@ -110,8 +110,12 @@ public sealed class Trainer
             observer.Stepped(record);
             state = state with
             {
-                Step = step, SamplerEpoch = sampler.Epoch, SamplerPosition = sampler.Position, TripletsSeen = state.TripletsSeen + t.BatchSize,
-                ExtraPositives = state.ExtraPositives + record.ExtraPositives, MaskedNegatives = state.MaskedNegatives + record.MaskedNegatives,
+                Step = step,
+                SamplerEpoch = sampler.Epoch,
+                SamplerPosition = sampler.Position,
+                TripletsSeen = state.TripletsSeen + t.BatchSize,
+                ExtraPositives = state.ExtraPositives + record.ExtraPositives,
+                MaskedNegatives = state.MaskedNegatives + record.MaskedNegatives,
             };
 
             var evalNow = (t.EvalEvery > 0 && step % t.EvalEvery == 0) || step == t.Steps;
