@@ -50,13 +50,15 @@ public sealed class LinkGrammarParser : ISyntacticParser
         try
         {
             if (LinkGrammarNative.SentenceSplit(sentence, options) < 0) return Failed(false);
-            // Link Grammar's timer counts whole seconds; a shorter limit is enforced on the clock below.
+            // Link Grammar's timer counts whole seconds of the parsing thread's CPU time, so a busy machine
+            // does not turn a finished parse into a timeout; only a limit under one second (which that timer
+            // cannot express) is checked against the wall clock below.
             LinkGrammarNative.SetMaxParseTime(options, (int)Math.Clamp(Math.Ceiling(timeLimit.TotalSeconds), 1, int.MaxValue));
             LinkGrammarNative.SetMinNullCount(options, 0);
             LinkGrammarNative.SetMaxNullCount(options, LinkGrammarNative.SentenceLength(sentence));
             LinkGrammarNative.ResetResources(options);
             var found = LinkGrammarNative.SentenceParse(sentence, options);
-            var timedOut = LinkGrammarNative.TimerExpired(options) || clock.Elapsed > timeLimit;
+            var timedOut = LinkGrammarNative.TimerExpired(options) || (timeLimit < TimeSpan.FromSeconds(1) && clock.Elapsed > timeLimit);
             if (found <= 0) return Failed(timedOut);
             var linkage = LinkGrammarNative.LinkageCreate(0, sentence, options);
             if (linkage == IntPtr.Zero) return Failed(timedOut);

@@ -119,7 +119,7 @@ public sealed class FrameExtractorTests(ITestOutputHelper output) : IDisposable
     {
         var a = Annotate(LinkGrammarParserTests.LongSentence, TimeSpan.FromMilliseconds(1));
         Assert.Equal(AnnotationStatus.TimedOut, a.Status);
-        Assert.Equal(AnnotationStatus.TimedOut, a.Status);
+        Assert.NotNull(a.Frame.Predicate); // the heuristic frame still names a verb
     }
 
     [Theory]
