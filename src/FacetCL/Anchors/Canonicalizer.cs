@@ -10,7 +10,7 @@ namespace FacetCL.Anchors;
 /// <item>Unicode NFC, trimmed, lower-cased (invariant culture); a Link Grammar subscript or mark
 ///   (<c>fever.n</c>, <c>dog[?]</c>), a possessive <c>'s</c> and
 ///   leading determiners ("the dog") are cut off.</item>
-/// <item>Noise is dropped: determiners and possessive pronouns everywhere; auxiliaries and modals in
+/// <item>Noise is dropped: determiners and possessive pronouns everywhere (a demonstrative alone as subject or object is a pronoun and stays); auxiliaries and modals in
 ///   arguments and attributes; pronouns in attributes (a possessive "her"); a modal as the predicate; the expletive subject "there". A negation word
 ///   in the attributes ("not", "never", "no") is removed and sets <see cref="CanonicalSlots.Negated"/>.</item>
 /// <item>Personal pronouns fold to the nominative ("him" → "he") and bypass WordNet, where "it" and
@@ -62,7 +62,7 @@ public sealed partial class Canonicalizer(WordNet wordNet)
                 attributes.Add(value);
         }
 
-        var subject = Clean(frame.Subject);
+        var subject = Clean(frame.Subject, argument: true);
         if (subject is not null && SlotNoise.Expletives.Contains(subject))
             subject = null;
         var predicate = Clean(frame.Predicate);
@@ -71,7 +71,7 @@ public sealed partial class Canonicalizer(WordNet wordNet)
         return new CanonicalSlots(
             Argument(subject),
             predicate is null ? null : Fold(predicate, WordClass.Verb),
-            Argument(Clean(frame.Object)),
+            Argument(Clean(frame.Object, argument: true)),
             [.. attributes],
             negated,
             frame.Tense);
@@ -111,8 +111,11 @@ public sealed partial class Canonicalizer(WordNet wordNet)
     [GeneratedRegex(@"(\[[!?~a-z]*\]|\.[a-z](-[a-z]+)?|['’]s?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Trailer();
 
-    /// <summary>Normalises the surface (NFC, case, whitespace, parser marks); null for empty or determiner-only values.</summary>
-    private static string? Clean(string? raw)
+    /// <summary>
+    /// Normalises the surface (NFC, case, whitespace, parser marks); null for empty or determiner-only values,
+    /// except that a demonstrative alone in an argument slot is a pronoun ("This is what he did").
+    /// </summary>
+    private static string? Clean(string? raw, bool argument = false)
     {
         if (string.IsNullOrWhiteSpace(raw))
             return null;
@@ -130,6 +133,8 @@ public sealed partial class Canonicalizer(WordNet wordNet)
                 s = s[..m.Index];
         }
         s = s.Trim();
+        if (argument && SlotNoise.Demonstratives.Contains(s))
+            return s;
         return s.Length == 0 || SlotNoise.Determiners.Contains(s) ? null : s;
     }
 }

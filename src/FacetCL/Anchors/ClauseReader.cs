@@ -10,6 +10,14 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
     {
         var start = MainVerb();
         if (start is null) return null;
+        // "I sat down and started laughing": the wall and the subject link to "and"; the first conjunct is
+        // the predicate, the others are read as attributes.
+        int? coordination = null;
+        if (FirstVerbConjunct(start.Value) is { } first)
+        {
+            coordination = start.Value;
+            start = first;
+        }
         var finite = start.Value;
         for (var guard = 0; guard < 8 && ChainAbove(finite) is { } up; guard++) finite = up;
 
@@ -25,12 +33,15 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
             chain.Add(content);
         }
 
-        var surfaceSubject = Subject(finite);
+        var surfaceSubject = Subject(finite) ?? (coordination is { } and ? Subject(and) : null);
         var obj = Object(content, out var objectClass);
+        var complement = obj is null && !passive ? Complement(content) : null;
         int? agent = passive ? Agent(content) : null;
         var negated = chain.Any(v => WordForms.IsNegatedContraction(g.Words[v]) || g.All(v).Any(l => WordForms.IsNegativeAdverb(g.Words[l.Other(v)])));
 
         foreach (var v in chain) VerbModifiers(v, passive);
+        if (coordination is { } conj)
+            foreach (var l in g.Right(conj, "VJ").Where(l => l.Sub.StartsWith('r'))) Participle(l.Right, 0);
         foreach (var noun in new[] { surfaceSubject, obj, agent })
         {
             if (noun is not { } n) continue;
@@ -48,11 +59,13 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
         var roles = new Dictionary<int, TokenRole> { [content] = TokenRole.Predicate };
         if (subject is { } s) roles[s] = TokenRole.Subject;
         if (logicalObject is { } o) roles[o] = TokenRole.Object;
+        if (complement is not null)
+            foreach (var w in complement.Value.Words) roles[w] = TokenRole.Object;
 
         var frame = new SemanticFrame(
             subject is { } sw ? Lemma(sw, WordClass.Noun) : null,
             Lemma(content, WordClass.Verb),
-            logicalObject is { } ow ? Lemma(ow, passive ? WordClass.Noun : objectClass) : null,
+            logicalObject is { } ow ? Lemma(ow, passive ? WordClass.Noun : objectClass) : complement?.Text,
             [.. attributes],
             negated,
             TenseOf(finite),
@@ -61,13 +74,60 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
         return (frame, roles);
     }
 
-    /// <summary>The verb the wall's WV link names; else the verb of the first subject link.</summary>
+    /// <summary>
+    /// The verb the wall's WV link names (Q for a question: "Are you from the U.S.?"); else the verb of the
+    /// first subject link (the left end of an inverted one).
+    /// </summary>
     int? MainVerb()
     {
-        var wv = g.Links.Where(l => l.Type == "WV").OrderBy(l => l.Left).Select(l => (int?)l.Right).FirstOrDefault();
-        if (wv is not null) return wv;
-        return g.Links.Where(l => IsSubjectLink(l.Type) && !l.Type.EndsWith('I'))
-            .OrderBy(l => l.Right).Select(l => (int?)l.Right).FirstOrDefault();
+        var wall = g.Links.Where(l => l.Type == "WV" || (l.Type == "Q" && g.IsWall(l.Left))).OrderBy(l => l.Type == "WV" ? 0 : 1)
+            .Select(l => (int?)l.Right).FirstOrDefault();
+        if (wall is not null) return wall;
+        return g.Links.Where(l => IsSubjectLink(l.Type))
+            .Select(l => l.Type.EndsWith('I') ? l.Left : l.Right).Order().Select(v => (int?)v).FirstOrDefault();
+    }
+
+    /// <summary>A verb coordination ("and.j-v") stands for its left conjunct (the VJl link); null for anything else.</summary>
+    int? FirstVerbConjunct(int word) =>
+        g.Subscript(word) is { } s && s.StartsWith('j')
+            ? g.Left(word, "VJ").Where(l => l.Sub.StartsWith('l')).Select(l => (int?)l.Left).FirstOrDefault()
+            : null;
+
+    /// <summary>
+    /// A clausal complement ("I think (that) capital punishment should remain illegal", "she said her name was
+    /// Jane"): the CV link, straight from the verb or through the complementiser of a TH link, names the clause's
+    /// verb. The clause becomes the Object as one value, "subject [not] verb object" in lemmas ("punishment
+    /// remain illegal"), so "I think X" and "I think Y" differ; its modifiers are attributes.
+    /// </summary>
+    (string Text, List<int> Words)? Complement(int verb)
+    {
+        var head = g.Right(verb, "CV").Select(l => (int?)l.Right).FirstOrDefault();
+        foreach (var th in g.Right(verb, "TH"))
+            head ??= g.Right(th.Right, "CV").Select(l => (int?)l.Right).FirstOrDefault();
+        if (head is not { } h || !IsVerbLike(h)) return null;
+
+        var finite = h;
+        for (var guard = 0; guard < 8 && ChainAbove(finite) is { } up; guard++) finite = up;
+        var chain = new List<int> { finite };
+        var content = finite;
+        for (var guard = 0; guard < 8 && ChainBelow(content) is { } down; guard++) chain.Add(content = down.Right);
+
+        var subject = Subject(finite);
+        var obj = Object(content, out var objectClass);
+        var negated = chain.Any(v => WordForms.IsNegatedContraction(g.Words[v]) || g.All(v).Any(l => WordForms.IsNegativeAdverb(g.Words[l.Other(v)])));
+        foreach (var v in chain) VerbModifiers(v, passive: false);
+        if (subject is { } s) NounModifiers(s, 1);
+        if (obj is { } o && objectClass == WordClass.Noun) NounModifiers(o, 1);
+
+        var parts = new List<string>();
+        if (subject is { } sw) parts.Add(Lemma(sw, WordClass.Noun));
+        if (negated) parts.Add("not");
+        parts.Add(Lemma(content, WordClass.Verb));
+        if (obj is { } ow) parts.Add(Lemma(ow, objectClass));
+        var words = new List<int> { content };
+        if (subject is { } s2) words.Add(s2);
+        if (obj is { } o2) words.Add(o2);
+        return (string.Join(' ', parts), words);
     }
 
     static bool IsChain(LinkGraph.Link l) =>
@@ -107,8 +167,12 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
         var o = g.Right(verb, "O").Select(l => (int?)l.Right).FirstOrDefault();
         if (o is not null) return Conjunct(o.Value);
         var pa = g.Right(verb, "P").Where(l => l.Sub.StartsWith('a')).Select(l => (int?)l.Right).FirstOrDefault();
-        if (pa is not null) wordClass = WordClass.Adjective;
-        return pa;
+        if (pa is not { } p) return null;
+        wordClass = WordClass.Adjective;
+        // "are walking and talking" (and.j-a): the first conjunct is the Object, the others attributes.
+        foreach (var l in g.Right(p, "AJ").Where(l => l.Sub.StartsWith('r')))
+            Add(l.Right, IsVerbLike(l.Right) ? WordClass.Verb : WordClass.Adjective);
+        return Conjunct(p);
     }
 
     /// <summary>"… by the dog": the object of the verb's "by" phrase.</summary>
@@ -117,14 +181,14 @@ sealed class ClauseReader(LinkGraph g, ILemmatizer lemmatizer)
             .SelectMany(l => g.Right(l.Right, "J")).Select(l => (int?)Conjunct(l.Right)).FirstOrDefault();
 
     /// <summary>
-    /// A coordination ("the dog and the cat") stands for its first conjunct; in a list ("a street, cars, and a
+    /// A coordination ("the dog and the cat", "tired and hungry") stands for its first conjunct; in a list ("a street, cars, and a
     /// man") the left conjunct of "and" is the comma, itself a conjunction, so the walk goes on leftwards.
     /// </summary>
     int Conjunct(int word)
     {
         for (var guard = 0; guard < 16 && g.Subscript(word) is { } s && s.StartsWith('j'); guard++)
         {
-            var first = g.All(word).Where(l => l.Type == "SJ" && l.Right == word).Select(l => (int?)l.Left).FirstOrDefault();
+            var first = g.All(word).Where(l => l.Type is "SJ" or "AJ" && l.Right == word).Select(l => (int?)l.Left).FirstOrDefault();
             if (first is null) break;
             word = first.Value;
         }

@@ -11,6 +11,10 @@ namespace FacetCL.Anchors;
 /// <item>Object: the content verb's O link; else a predicative adjective (Pa): for a copula "The sky is
 /// blue" the complement "blue" is the Object, so "the sky is blue" and "the sky is red" differ in a slot,
 /// not only in an attribute.</item>
+/// <item>A clausal complement ("I think that he left", "she said her name was Jane", CV/TH links) is the Object
+/// when there is no O or Pa: one value "subject [not] verb object" in lemmas, its modifiers attributes.</item>
+/// <item>A verb coordination ("sat down and started laughing") stands for its first conjunct; the other conjuncts'
+/// verbs, objects and modifiers are attributes. A question ("Are you from the U.S.?") is read from the wall's Q link.</item>
 /// <item>Passive (a Pv in the chain): the "by" agent becomes the Subject and the surface subject the Object.</item>
 /// <item>Attributes: adjectives (A), noun modifiers (AN), numbers (ND, numeric determiners), time words (DT)
 /// of the argument nouns; adverbs (E, EB, MVa) of the verbs and of adjectives; heads of the verb's and the
@@ -28,7 +32,7 @@ namespace FacetCL.Anchors;
 public sealed class FrameExtractor
 {
     /// <summary>Stored with cached annotations: change it whenever the extraction rules change, so caches re-parse.</summary>
-    public const string Version = "lg5-frame-3";
+    public const string Version = "lg5-frame-4";
 
     public Annotation Extract(string text, ParseResult parse, ILemmatizer lemmatizer)
     {

@@ -15,6 +15,9 @@ internal static class SlotNoise
         "to", "of", "'s", "’s",
     };
 
+    /// <summary>Determiners that are pronouns when they fill an argument alone ("this is what he did").</summary>
+    public static readonly HashSet<string> Demonstratives = new(StringComparer.Ordinal) { "this", "that", "these", "those" };
+
     /// <summary>Auxiliaries and modals: dropped from attributes and from the argument slots; as the predicate only the modals are noise.</summary>
     public static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {

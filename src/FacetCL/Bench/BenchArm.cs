@@ -7,21 +7,27 @@ namespace FacetCL.Bench;
 public sealed record BenchArm(string Name, string Objective, string Sampler, IReadOnlyList<string> Overrides)
 {
     /// <summary>
-    /// Stages of the design (declared first: the arms below read it) that have landed on main, each with the overrides that turn it off (its
-    /// ablation arm). None of the four design stages (anchoring, factor tensor, calibration,
-    /// task distillation) has landed yet; each adds itself here when it does.
+    /// Stages of the design (declared first: the arms below read it) that have landed on main, each with the
+    /// overrides that turn it off (its ablation arm). Calibration and task distillation add themselves here
+    /// when they land.
     /// </summary>
-    public static IReadOnlyList<(string Name, IReadOnlyList<string> OffOverrides)> LandedStages { get; } = [];
+    public static IReadOnlyList<(string Name, IReadOnlyList<string> OffOverrides)> LandedStages { get; } =
+    [
+        ("anchors", ["anchors.enabled=false"]),
+    ];
 
     const string Mnrl = "MultipleNegativesRankingLoss (InfoNCE, in-batch + hard negatives, scale 20, mean pooling)";
 
     /// <summary>The plain recipe people use today: sentence-transformers' MNRL with its no-duplicates batch sampler.</summary>
     public static BenchArm Baseline { get; } = new("baseline", Mnrl,
-        "shuffled duplicate-free batches (sentence-transformers' NoDuplicatesBatchSampler)", ["training.bucket_batches=1"]);
+        "shuffled duplicate-free batches (sentence-transformers' NoDuplicatesBatchSampler)",
+        ["training.bucket_batches=1", .. LandedStages.SelectMany(s => s.OffOverrides)]);
 
     /// <summary>facetcl's objective as it stands on main (every landed stage on).</summary>
-    public static BenchArm FacetCl { get; } = new("facetcl", Mnrl + "; stages on: " + string.Join(", ", LandedStages.Select(s => s.Name).DefaultIfEmpty("none landed yet")),
-        "length-bucketed duplicate-free batches (8 batches per bucket)", []);
+    public static BenchArm FacetCl { get; } = new("facetcl",
+        "AnchorContrastiveLoss (multi-positive InfoNCE: the data set's positive plus in-batch texts of the same anchor; same-anchor texts never negatives; scale 20, mean pooling); stages on: "
+        + string.Join(", ", LandedStages.Select(s => s.Name)),
+        "length-bucketed duplicate-free batches (8 batches per bucket); triplets whose positives share an anchor travel together", []);
 
     public static IReadOnlyList<BenchArm> All(bool ablations)
     {

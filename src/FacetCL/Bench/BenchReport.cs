@@ -29,6 +29,15 @@ public static class BenchReport
                 + $" | {verdict} | {F(node["training_triplets_per_second"], "F1")} | {ratio} |");
         }
         sb.AppendLine();
+        foreach (var (name, cmp) in r["comparison"]!.AsObject().Where(kv => !kv.Key.EndsWith("_vs_baseline", StringComparison.Ordinal)))
+            sb.AppendLine($"- Ablation {name.Replace("_vs_", " vs ", StringComparison.Ordinal)}: " + string.Join("; ", sets.Select(s =>
+                $"{s} {Signed(cmp![s]!["delta_spearman"])} (seed spread {F(cmp[s]!["spread"])}): {cmp[s]!["verdict"]}")) + ".");
+        if (r["anchors"] is JsonObject anchors)
+        {
+            var perStep = string.Join(", ", r["summary"]!.AsObject().Select(kv =>
+                $"{kv.Key} {F(kv.Value!["extra_positives_per_step"])} extra positives, {F(kv.Value!["masked_negatives_per_step"])} masked negatives"));
+            sb.AppendLine($"- Anchors over the training texts: {anchors["anchors"]} anchors, {Percent(anchors["singleton_share"])} singletons, coverage {Percent(anchors["coverage"])} ({anchors["seconds"]} s to annotate and build); per step: {perStep}.");
+        }
         var e = r["encode"]!;
         sb.AppendLine(CultureInfo.InvariantCulture, $"- Encode throughput ({e["sentences"]} STS-B test sentences, batch {e["batch_size"]}, max {e["max_length"]} tokens): facetcl {F(e["facetcl_sentences_per_second"], "F1")} sentences/s, ONNX Runtime {F(e["onnxruntime_sentences_per_second"], "F1")} sentences/s (ratio {F(e["facetcl_to_onnxruntime_ratio"], "F2")}).");
         var g = r["gemm"]!;
@@ -43,6 +52,8 @@ public static class BenchReport
     }
 
     static string F(JsonNode? n, string format = "F2") => n is null ? "—" : ((double)n).ToString(format, CultureInfo.InvariantCulture);
+
+    static string Percent(JsonNode? n) => n is null ? "—" : (100 * (double)n).ToString("F1", CultureInfo.InvariantCulture) + " %";
 
     static string Signed(JsonNode? n) => n is null ? "—" : ((double)n).ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture);
 }

@@ -85,6 +85,28 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
                 + "baseline batches are consecutive runs of one shuffle, facetcl sorts windows of 8 batches of that shuffle by length before cutting them (less padding)",
         };
 
+        // Anchor ids are computed once (annotation is cached by text) and shared by every arm that uses them.
+        TripletAnchors? anchorIds = null;
+        if (arms.Any(a => ArmConfig(config, a, options.Seeds[0]).Anchors.Enabled))
+        {
+            PhaseMemory.ResetPeak();
+            var clock = Stopwatch.StartNew();
+            var library = Path.Combine(Path.GetTempPath(), $"facetcl-bench-anchors-{Guid.NewGuid():N}.db");
+            try
+            {
+                var built = RunAnchors.Build(data.Train, library, "benchmark: NLI training triplets", log);
+                anchorIds = built.Ids;
+                built.Stats.Remove("library");
+                built.Stats["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1);
+                results["anchors"] = built.Stats;
+            }
+            finally
+            {
+                foreach (var f in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(library) + "*")) File.Delete(f);
+            }
+            memory["anchors"] = PhaseMemory.PeakMb();
+        }
+
         PhaseMemory.ResetPeak();
         results["gemm"] = MeasureGemm();
         memory["gemm"] = PhaseMemory.PeakMb();
@@ -101,9 +123,10 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
         var flops = arms.ToDictionary(a => a.Name, _ => 0.0);
         var quality = arms.ToDictionary(a => a.Name, _ => new List<JsonObject>());
         var meanLength = arms.ToDictionary(a => a.Name, _ => new List<double>());
+        var anchorUse = arms.ToDictionary(a => a.Name, _ => new List<(int Extra, int Masked)>());
         foreach (var seed in options.Seeds)
         {
-            var runs = arms.Select(a => new ArmRun(a, ArmConfig(config, a, seed), data)).ToList();
+            var runs = arms.Select(a => new ArmRun(a, ArmConfig(config, a, seed), data, anchorIds)).ToList();
             try
             {
                 log($"seed {seed}: training {string.Join(" and ", arms.Select(a => a.Name))} in alternating blocks of {options.BlockSteps} steps");
@@ -123,12 +146,15 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
                     stepTimes[run.Arm.Name].AddRange(run.Steps.Select(s => s.StepSeconds));
                     flops[run.Arm.Name] += run.Steps.Sum(s => FlopCount.TrainingStep(run.Model.Config, s.Texts, s.SequenceLength));
                     meanLength[run.Arm.Name].Add(run.Steps.Average(s => s.SequenceLength));
+                    anchorUse[run.Arm.Name].AddRange(run.Steps.Select(s => (s.ExtraPositives, s.MaskedNegatives)));
                     seedResult[run.Arm.Name] = new JsonObject
                     {
                         ["quality"] = q,
                         ["final_loss"] = Math.Round(run.Steps[^1].Loss, 5),
                         ["mean_loss_last_10"] = Math.Round(run.Steps.TakeLast(10).Average(s => s.Loss), 5),
                         ["mean_padded_length"] = Math.Round(run.Steps.Average(s => s.SequenceLength), 2),
+                        ["extra_positives_per_step"] = Math.Round(run.Steps.Average(s => s.ExtraPositives), 3),
+                        ["masked_negatives_per_step"] = Math.Round(run.Steps.Average(s => s.MaskedNegatives), 3),
                     };
                     log($"seed {seed} {run.Arm.Name}: STS-B test Spearman {q["stsb_test"]!["spearman"]}");
                 }
@@ -154,6 +180,8 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
                 ["mean_step_seconds"] = Math.Round(times.Average(), 4),
                 ["training_triplets_per_second"] = Math.Round(options.BatchSize / times.Average(), 3),
                 ["mean_padded_length"] = Math.Round(meanLength[arm.Name].Average(), 2),
+                ["extra_positives_per_step"] = Math.Round(anchorUse[arm.Name].Average(u => u.Extra), 3),
+                ["masked_negatives_per_step"] = Math.Round(anchorUse[arm.Name].Average(u => u.Masked), 3),
                 ["achieved_gflops"] = Math.Round(achieved, 2),
                 ["gemm_fraction"] = Math.Round(achieved / gemmRate, 4),
             };
@@ -243,30 +271,36 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
     }
 
     /// <summary>
-    /// Each arm against the baseline per evaluation set: a difference of means no larger than the
-    /// larger of the two arms' spreads across seeds (max − min) is "no difference", never a win.
+    /// Each arm against the baseline, and facetcl against each ablation arm (what that stage adds), per
+    /// evaluation set: a difference of means no larger than the larger of the two arms' spreads across seeds
+    /// (max − min) is "no difference", never a win.
     /// </summary>
     static JsonObject Compare(JsonObject summary, IReadOnlyList<BenchArm> arms)
     {
         var result = new JsonObject();
-        var baseline = summary[BenchArm.Baseline.Name]!["quality"]!;
         foreach (var arm in arms.Where(a => a != BenchArm.Baseline))
-        {
-            var sets = new JsonObject();
-            foreach (var (set, node) in summary[arm.Name]!["quality"]!.AsObject())
-            {
-                var delta = (double)node!["spearman_mean"]! - (double)baseline[set]!["spearman_mean"]!;
-                var spread = Math.Max((double)node["spread"]!, (double)baseline[set]!["spread"]!);
-                sets[set] = new JsonObject
-                {
-                    ["delta_spearman"] = Math.Round(delta, 4),
-                    ["spread"] = Math.Round(spread, 4),
-                    ["verdict"] = Math.Abs(delta) <= spread ? "no difference" : delta > 0 ? "better" : "worse",
-                };
-            }
-            result[$"{arm.Name}_vs_baseline"] = sets;
-        }
+            result[$"{arm.Name}_vs_baseline"] = CompareArms(summary, arm.Name, BenchArm.Baseline.Name);
+        foreach (var ablation in arms.Where(a => a != BenchArm.Baseline && a != BenchArm.FacetCl))
+            result[$"{BenchArm.FacetCl.Name}_vs_{ablation.Name}"] = CompareArms(summary, BenchArm.FacetCl.Name, ablation.Name);
         return result;
+    }
+
+    static JsonObject CompareArms(JsonObject summary, string arm, string reference)
+    {
+        var sets = new JsonObject();
+        var other = summary[reference]!["quality"]!;
+        foreach (var (set, node) in summary[arm]!["quality"]!.AsObject())
+        {
+            var delta = (double)node!["spearman_mean"]! - (double)other[set]!["spearman_mean"]!;
+            var spread = Math.Max((double)node["spread"]!, (double)other[set]!["spread"]!);
+            sets[set] = new JsonObject
+            {
+                ["delta_spearman"] = Math.Round(delta, 4),
+                ["spread"] = Math.Round(spread, 4),
+                ["verdict"] = Math.Abs(delta) <= spread ? "no difference" : delta > 0 ? "better" : "worse",
+            };
+        }
+        return sets;
     }
 
     /// <summary>float32 matrix-multiply rate of LibTorch on this machine (square n×n, 2n³ FLOPs each).</summary>
@@ -383,11 +417,11 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
         public TrainingSession Session { get; }
         public List<StepRecord> Steps { get; } = [];
 
-        public ArmRun(BenchArm arm, TrainConfig config, RunData data)
+        public ArmRun(BenchArm arm, TrainConfig config, RunData data, TripletAnchors? anchors)
         {
             Arm = arm;
             Model = LoadModel(config);
-            Session = new TrainingSession(config, Model, data.Train);
+            Session = new TrainingSession(config, Model, data.Train, config.Anchors.Enabled ? anchors : null);
         }
 
         public void Dispose()

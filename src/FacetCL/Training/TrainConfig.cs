@@ -63,8 +63,8 @@ public sealed class TrainConfig
     /// <summary>Anchor-identity contrast (semantic anchoring stage).</summary>
     public sealed class AnchorsSection
     {
-        /// <summary>Use anchor identity: texts sharing an anchor are extra positives and never negatives.</summary>
-        public bool Enabled { get; set; }
+        /// <summary>Use anchor identity (on by default): texts sharing an anchor are extra positives and never negatives.</summary>
+        public bool Enabled { get; set; } = true;
         /// <summary>Triplets whose positives share an anchor travel together (group members per unit; 1 = no grouping).</summary>
         public int GroupSize { get; set; } = 2;
         /// <summary>Examples one anchor may contribute per epoch (0 = no cap): keeps frequent anchors from starving the long tail.</summary>

@@ -47,6 +47,15 @@ public class CanonicalizerTests
     }
 
     [Fact]
+    public void ADemonstrativeAloneInAnArgumentIsAPronoun()
+    {
+        Assert.Equal("this", C.Canonicalize(Frame("this", "be", "problem")).Subject);
+        Assert.Equal("that", C.Canonicalize(Frame("dog", "chase", "that")).Object);
+        Assert.Equal(C.Canonicalize(Frame("dog", "chase", "cat")), C.Canonicalize(Frame("this dog", "chase", "that cat")));
+        Assert.DoesNotContain("this", C.Canonicalize(Frame("dog", "chase", "cat", ["this"])).Attributes);
+    }
+
+    [Fact]
     public void NegationWordInAttributesBecomesTheFlag()
     {
         var slots = C.Canonicalize(Frame("dog", "chase", "cat", ["not"]));

@@ -115,6 +115,44 @@ public sealed class FrameExtractorTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void ClausalComplementIsTheObject()
+    {
+        var plain = Annotate("I think he left.").Frame;
+        Assert.Equal(("i", "think", "he leave"), (plain.Subject, plain.Predicate, plain.Object));
+        Assert.Equal("he leave", Annotate("I think that he left.").Frame.Object);
+        Assert.Equal("he not leave", Annotate("I think he didn't leave.").Frame.Object);
+        var mainNegated = Annotate("I don't think he left.").Frame;
+        Assert.Equal("he leave", mainNegated.Object);
+        Assert.True(mainNegated.Negated);
+        var said = Annotate("She said her name was Jane.").Frame;
+        Assert.Equal(("she", "say", "name be jane"), (said.Subject, said.Predicate, said.Object));
+        var modal = Annotate("I think that capital punishment should remain illegal.").Frame;
+        Assert.Equal("punishment remain illegal", modal.Object);
+        Assert.Contains("capital", modal.Attributes);
+    }
+
+    [Fact]
+    public void VerbCoordinationStandsForItsFirstConjunct()
+    {
+        var a = Annotate("I sat down on the table and started laughing.");
+        Assert.Equal(("i", "sit"), (a.Frame.Subject, a.Frame.Predicate));
+        Assert.Contains("start", a.Frame.Attributes);
+        Assert.Contains("table", a.Frame.Attributes);
+        Assert.Equal(TokenRole.Predicate, a.Words.Single(w => w.Word == "sat").Role);
+    }
+
+    [Fact]
+    public void AdjectiveCoordinationAndQuestionsAreRead()
+    {
+        var coordinated = Annotate("A man and a woman are walking and talking.").Frame;
+        Assert.Equal(("man", "be", "walking"), (coordinated.Subject, coordinated.Predicate, coordinated.Object));
+        Assert.Contains("talk", coordinated.Attributes);
+        var question = Annotate("Are you from the U.S.?");
+        Assert.Equal(AnnotationStatus.Parsed, question.Status);
+        Assert.Equal(("you", "be"), (question.Frame.Subject, question.Frame.Predicate));
+    }
+
+    [Fact]
     public void TimeoutGivesAFallbackFrameNotAnException()
     {
         var a = Annotate(LinkGrammarParserTests.LongSentence, TimeSpan.FromMilliseconds(1));

@@ -29,6 +29,9 @@ sealed class TestLemmatizer : ILemmatizer
         ["men"] = "man",
         ["women"] = "woman",
         ["children"] = "child",
+        ["sat"] = "sit",
+        ["left"] = "leave",
+        ["said"] = "say",
     };
 
     public string Lemma(string word, WordClass wordClass)

@@ -12,7 +12,7 @@ public class BenchmarkQuickTests(ITestOutputHelper output)
     public void QuickRunFillsEveryFieldWithValidValues()
     {
         using var dir = new TempDir();
-        var bench = new Benchmark(new BenchOptions { Quick = true, Steps = 8, BatchSize = 8, BlockSteps = 2, OutputDir = dir.Path }, output.WriteLine);
+        var bench = new Benchmark(new BenchOptions { Quick = true, Ablations = true, Steps = 8, BatchSize = 8, BlockSteps = 2, OutputDir = dir.Path }, output.WriteLine);
         var r = bench.Run();
         var path = bench.Save(r);
         Assert.True(File.Exists(path));
@@ -20,13 +20,13 @@ public class BenchmarkQuickTests(ITestOutputHelper output)
         output.WriteLine(BenchReport.Markdown(r));
 
         static double D(JsonNode? n) => (double)n!;
-        foreach (var key in new[] { "machine", "settings", "arms", "data", "gemm", "base", "per_seed", "summary", "comparison", "step_time_ratio_facetcl_to_baseline", "encode", "annotation", "peak_resident_mb", "flop_convention", "wall_seconds" })
+        foreach (var key in new[] { "machine", "settings", "arms", "data", "gemm", "base", "per_seed", "summary", "comparison", "step_time_ratio_facetcl_to_baseline", "encode", "annotation", "anchors", "peak_resident_mb", "flop_convention", "wall_seconds" })
             Assert.True(r.ContainsKey(key), $"results lack '{key}'");
         Assert.InRange(D(r["base"]!["stsb_test"]!["spearman"]), -100, 100);
         Assert.True(D(r["gemm"]!["gflops"]) > 0);
         Assert.True(D(r["step_time_ratio_facetcl_to_baseline"]) > 0);
         Assert.Equal(2, r["per_seed"]!.AsArray().Count);
-        foreach (var arm in new[] { "baseline", "facetcl" })
+        foreach (var arm in new[] { "baseline", "facetcl", "facetcl-no-anchors" })
         {
             var s = r["summary"]![arm]!;
             var q = s["quality"]!["stsb_test"]!;
@@ -49,6 +49,16 @@ public class BenchmarkQuickTests(ITestOutputHelper output)
         // The two arms trained differently: facetcl's length-bucketed batches carry less padding
         // than the baseline's shuffled ones, and the arms' recipes are recorded as different.
         Assert.True(D(r["summary"]!["facetcl"]!["mean_padded_length"]) < D(r["summary"]!["baseline"]!["mean_padded_length"]));
+        // Anchoring ran once for the arms that use it; only the facetcl arm trains with anchor identity.
+        Assert.True((int)r["anchors"]!["anchors"]! > 0);
+        Assert.True(D(r["peak_resident_mb"]!["anchors"]) > 0);
+        foreach (var arm in new[] { "baseline", "facetcl-no-anchors" })
+        {
+            Assert.Equal(0.0, D(r["summary"]![arm]!["extra_positives_per_step"]));
+            Assert.Equal(0.0, D(r["summary"]![arm]!["masked_negatives_per_step"]));
+        }
+        Assert.True(D(r["summary"]!["facetcl"]!["extra_positives_per_step"]) >= 0);
+        Assert.Contains("anchors.enabled=false", r["arms"]!.AsArray().Single(a => (string)a!["name"]! == "facetcl-no-anchors")!["overrides"]!.AsArray().Select(o => (string)o!));
         var arms = r["arms"]!.AsArray();
         Assert.NotEqual(arms[0]!["sampler"]!.ToString(), arms[1]!["sampler"]!.ToString());
         // Training moved the weights: a trained arm scores differently from the untouched model.
