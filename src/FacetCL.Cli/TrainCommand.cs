@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using FacetCL.Training;
 using Spectre.Console;
@@ -58,5 +59,8 @@ static class TrainCommand
         Cli.Err.Write(table);
         Cli.Err.MarkupLineInterpolated(
             $"steps {m["steps"]} (model selected at step {m["selected_step"]}), mean step {m["mean_step_seconds"]} s, {m["training_triplets_per_second"]} triplets/s, wall {m["wall_seconds"]} s, peak RSS {m["peak_resident_mb"]} MB");
+        if (m["anchors"] is System.Text.Json.Nodes.JsonObject anchors && anchors["library"] is System.Text.Json.Nodes.JsonObject library)
+            Cli.Err.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"anchors: {library["anchors"]} over {library["texts"]} texts ({(double)library["singleton_share"]!:P1} singletons, coverage {(double)library["coverage"]!:P1}); {anchors["extra_positives_used"]} extra positives used, {anchors["false_negatives_masked"]} false negatives masked"));
     }
 }
