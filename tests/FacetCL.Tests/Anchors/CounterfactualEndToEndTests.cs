@@ -13,9 +13,10 @@ namespace FacetCL.Tests.Anchors;
 /// </summary>
 public class CounterfactualEndToEndTests(ITestOutputHelper output)
 {
-    // Regression guard: measured 94.4 % (748/792) with FrameExtractor lg5-frame-2; the floor is that rate rounded down to 5 %.
+    // Regression guard: measured 94.4 % (748/792) with FrameExtractor lg5-frame-3 and 94.1 % (745/792) with lg5-frame-4;
+    // the floor is that rate rounded down to 5 %. Every failure is listed in the report.
     private const double PassRateFloor = 0.90;
-    private const int FailuresListed = 30;
+    private const int FailuresListed = 100;
 
     [Fact]
     public void ContentEditsChangeTheFingerprint()
