@@ -24,7 +24,7 @@ public static class BenchReport
             var verdict = r["comparison"]![$"{arm}_vs_baseline"] is JsonObject cmp
                 ? string.Join("; ", sets.Select(s => $"{cmp[s]!["verdict"]} ({Signed(cmp[s]!["delta_spearman"])})"))
                 : "—";
-            var ratio = arm == BenchArm.Baseline.Name ? "1" : arm == BenchArm.FacetCl.Name ? F(r["step_time_ratio_facetcl_to_baseline"], "F3") : "";
+            var ratio = arm == BenchArm.Baseline.Name ? "1" : F(node["step_time_ratio_to_baseline"], "F3");
             sb.AppendLine($"| {arm} | " + string.Join(" | ", sets.Select(s => $"{F(q[s]!["spearman_mean"])} ± {F(q[s]!["spearman_std"])} ({F(q[s]!["spearman_min"])}–{F(q[s]!["spearman_max"])})"))
                 + $" | {verdict} | {F(node["training_triplets_per_second"], "F1")} | {ratio} |");
         }

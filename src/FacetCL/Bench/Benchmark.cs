@@ -178,6 +178,7 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
             {
                 ["quality"] = Summarise(quality[arm.Name]),
                 ["mean_step_seconds"] = Math.Round(times.Average(), 4),
+                ["step_time_ratio_to_baseline"] = Math.Round(times.Average() / stepTimes[BenchArm.Baseline.Name].Average(), 4),
                 ["training_triplets_per_second"] = Math.Round(options.BatchSize / times.Average(), 3),
                 ["mean_padded_length"] = Math.Round(meanLength[arm.Name].Average(), 2),
                 ["extra_positives_per_step"] = Math.Round(anchorUse[arm.Name].Average(u => u.Extra), 3),

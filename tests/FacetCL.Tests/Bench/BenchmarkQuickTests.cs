@@ -34,6 +34,7 @@ public class BenchmarkQuickTests(ITestOutputHelper output)
             Assert.True(D(q["spearman_std"]) >= 0);
             Assert.True(D(q["spearman_min"]) <= D(q["spearman_max"]));
             Assert.True(D(s["training_triplets_per_second"]) > 0);
+            Assert.True(D(s["step_time_ratio_to_baseline"]) > 0);
             Assert.InRange(D(s["gemm_fraction"]), 1e-6, 1.0);
             foreach (var seed in r["per_seed"]!.AsArray()) Assert.True(D(seed![arm]!["final_loss"]) > 0);
         }
