@@ -165,7 +165,8 @@ public static class QualityDiagnostics
         var cleanTexts = chosen.SelectMany(i => new[] { data.Sts[i].Sentence1, data.Sts[i].Sentence2 }).ToList();
         var pairs = Enumerable.Range(0, chosen.Length).Select(k => (2 * k, 2 * k + 1)).ToList();
         var clean = x.Select(cleanTexts.Select(t => index[t]).ToArray());
-        var sameAsModel = reference is null || ReferenceEquals(reference, model);
+        var noReference = reference is null || referenceName is null;
+        var sameAsModel = noReference || ReferenceEquals(reference, model);
         var refClean = sameAsModel ? clean : Encode(reference!, cleanTexts, "reference: encode", options, progress);
         var change = new JsonObject();
         var refChange = new JsonObject();
@@ -183,7 +184,7 @@ public static class QualityDiagnostics
             var r = sameAsModel ? m : Robustness.Change(refClean, Encode(reference!, noisyTexts, $"reference: {name}", options, progress), pairs);
             change[name] = Num(m.Change);
             refChange[name] = Num(r.Change);
-            gain[name] = Num(Robustness.Gain(r.Change, m.Change));
+            gain[name] = noReference ? null : Num(Robustness.Gain(r.Change, m.Change));
             sumModel += m.Change;
             sumRef += r.Change;
             skipped = m.Skipped;
@@ -192,15 +193,15 @@ public static class QualityDiagnostics
         var meanRef = sumRef / Kinds.Length;
         change["mean"] = Num(meanModel);
         refChange["mean"] = Num(meanRef);
-        gain["mean"] = Num(Robustness.Gain(meanRef, meanModel));
+        gain["mean"] = noReference ? null : Num(Robustness.Gain(meanRef, meanModel));
         return new JsonObject
         {
-            ["value"] = Num(Robustness.Gain(meanRef, meanModel)),
+            ["value"] = noReference ? null : Num(Robustness.Gain(meanRef, meanModel)),
             ["change"] = change,
-            ["reference_change"] = refChange,
+            ["reference_change"] = noReference ? null : refChange,
             ["gain_ratio"] = gain,
             ["reference"] = referenceName,
-            ["reference_note"] = sameAsModel ? "the reference is the model itself: gain 1 by definition" : null,
+            ["reference_note"] = noReference ? "no reference model (--reference none): change only" : sameAsModel ? "the reference is the model itself: gain 1 by definition" : null,
             ["pairs"] = chosen.Length,
             ["pairs_skipped_identical"] = skipped,
             ["rates"] = new JsonObject { ["typo"] = options.TypoRate, ["token_drop"] = options.TokenDropRate, ["synonym_swap"] = options.SynonymRate },
