@@ -142,23 +142,32 @@ static class DiagnoseCommand
         }
     }
 
+    /// <summary>For logs (cron): a line when a stage starts, at each quarter of a long stage, and when it ends.</summary>
     sealed class LineProgress : IDiagnosticsProgress
     {
-        readonly Dictionary<string, DateTime> started = [];
+        readonly Dictionary<string, (DateTime Start, int Quarter, bool Done)> stages = [];
 
         public void Report(string stage, int done, int total)
         {
-            lock (started)
+            lock (stages)
             {
-                if (!started.ContainsKey(stage))
+                if (!stages.TryGetValue(stage, out var s))
                 {
-                    started[stage] = DateTime.UtcNow;
+                    stages[stage] = s = (DateTime.UtcNow, 0, false);
                     Console.Error.WriteLine($"diagnose: {stage}: {total} …");
                 }
-                else if (done >= total && started[stage] != DateTime.MinValue)
+                if (s.Done) return;
+                var seconds = (DateTime.UtcNow - s.Start).TotalSeconds;
+                if (done >= total)
                 {
-                    Console.Error.WriteLine($"diagnose: {stage}: done in {(DateTime.UtcNow - started[stage]).TotalSeconds:F1} s");
-                    started[stage] = DateTime.MinValue;
+                    Console.Error.WriteLine($"diagnose: {stage}: done in {seconds:F1} s");
+                    stages[stage] = s with { Done = true };
+                }
+                else if (total >= 1000 && 4L * done / total > s.Quarter)
+                {
+                    var quarter = (int)(4L * done / total);
+                    Console.Error.WriteLine($"diagnose: {stage}: {done}/{total} ({seconds:F0} s)");
+                    stages[stage] = s with { Quarter = quarter };
                 }
             }
         }
