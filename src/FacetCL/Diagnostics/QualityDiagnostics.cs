@@ -179,7 +179,8 @@ public static class QualityDiagnostics
             var rate = options.RateOf(kind);
             var noisyTexts = cleanTexts.Select((t, i) => noise.Apply(t, kind, rate, options.Seed, i)).ToList();
             var name = KindName(kind);
-            examples[name] = $"{cleanTexts[0]} => {noisyTexts[0]}";
+            var shown = Enumerable.Range(0, cleanTexts.Count).FirstOrDefault(i => noisyTexts[i] != cleanTexts[i]);
+            examples[name] = $"{cleanTexts[shown]} => {noisyTexts[shown]}";
             var m = Robustness.Change(clean, Encode(model, noisyTexts, $"robustness: {name}", options, progress), pairs);
             var r = sameAsModel ? m : Robustness.Change(refClean, Encode(reference!, noisyTexts, $"reference: {name}", options, progress), pairs);
             change[name] = Num(m.Change);
