@@ -13,6 +13,7 @@ var root = new RootCommand("facetcl: train and audit sentence encoders with stru
     ExportCommand.Create(),
     BenchCommand.Create(),
     AnchorsCommand.Create(),
+    DiagnoseCommand.Create(),
     AnnotateCommand.Create(() => new WordNetLemmatizer(WordNet.Default)),
 };
 

@@ -59,6 +59,27 @@ public static class NliReader
         return ReadTable(table, ParseLabelNumber);
     }
 
+    /// <summary>
+    /// Reads any NLI table with columns <c>premise</c>, <c>hypothesis</c>, <c>label</c> (.tsv: TAB-separated,
+    /// else CSV), with label names or the XNLI numbers 0/1/2.
+    /// </summary>
+    public static IReadOnlyList<NliPair> ReadFile(string path)
+    {
+        var table = Path.GetExtension(path).Equals(".tsv", StringComparison.OrdinalIgnoreCase)
+            ? TextTable.ReadTsv(path, TextFile.DefaultEncoding)
+            : TextTable.ReadCsv(path, TextFile.DefaultEncoding);
+        return ReadTable(table, (raw, file, line) => raw.Trim().Length > 0 && char.IsDigit(raw.Trim()[0]) ? ParseLabelNumber(raw, file, line) : ParseLabelName(raw, file, line));
+    }
+
+    /// <summary>Whether a table file's header names the NLI columns premise, hypothesis and label.</summary>
+    public static bool LooksLikeNliFile(string path)
+    {
+        var first = TextFile.ReadLines(path, TextFile.DefaultEncoding).FirstOrDefault(l => l.Trim().Length > 0);
+        if (first is null) return false;
+        var header = first.Split(Path.GetExtension(path).Equals(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',').Select(h => h.Trim().Trim('"')).ToArray();
+        return header.Contains("premise") && header.Contains("hypothesis") && header.Contains("label");
+    }
+
     /// <summary>Parses <c>entailment</c> | <c>neutral</c> | <c>contradiction</c> (case-insensitive, trimmed).</summary>
     public static NliLabel ParseLabelName(string raw, string file, int line)
     {

@@ -1,0 +1,52 @@
+namespace FacetCL.Diagnostics;
+
+/// <summary>Intra-anchor compactness: how tightly the texts of one anchor sit together (lower is better).</summary>
+/// <param name="CosineDistance">mean over anchors of the mean cosine distance 1 − cos(x̂_i, c_a) of members to their centroid</param>
+/// <param name="MeanStd">DESIGN.md's form: mean over anchors of the mean per-dimension (population) standard deviation of the normalised members</param>
+/// <param name="Anchors">anchors with at least two members that entered the means</param>
+/// <param name="Members">texts in those anchors</param>
+public sealed record CompactnessResult(double CosineDistance, double MeanStd, int Anchors, int Members);
+
+/// <summary>
+/// Intra-anchor compactness over anchors with ≥ 2 members (a singleton is trivially compact):
+/// for anchor a with centroid c_a = mean of its L2-normalised members x̂_i,
+/// compactness = mean_a [ (1/|a|) Σ_{i∈a} (1 − cos(x̂_i, c_a)) ]; and, as DESIGN.md defines it,
+/// mean_a [ (1/d) Σ_k std_{i∈a}(x̂_ik) ]. Both are 0 when every member coincides.
+/// Reference: the within-class scatter of Fisher's discriminant; here the classes are anchors.
+/// </summary>
+public static class Compactness
+{
+    public static CompactnessResult Of(EmbeddingMatrix embeddings, IReadOnlyList<long> anchorIds)
+    {
+        var x = embeddings.Normalized();
+        var groups = AnchorGroups.Of(x, anchorIds, minMembers: 2);
+        if (groups.Count == 0) return new CompactnessResult(double.NaN, double.NaN, 0, 0);
+        double cosSum = 0, stdSum = 0;
+        var members = 0;
+        var d = x.Dim;
+        var sq = new double[d];
+        for (var a = 0; a < groups.Count; a++)
+        {
+            var centroid = groups.Centroids.Row(a);
+            var rows = groups.Members[a];
+            members += rows.Length;
+            double dist = 0;
+            Array.Clear(sq);
+            foreach (var i in rows)
+            {
+                var row = x.Row(i);
+                dist += 1 - VectorMath.Cosine(row, centroid);
+                for (var k = 0; k < d; k++)
+                {
+                    var dev = (double)row[k] - centroid[k];
+                    sq[k] += dev * dev;
+                }
+            }
+            cosSum += dist / rows.Length;
+            double std = 0;
+            for (var k = 0; k < d; k++) std += Math.Sqrt(sq[k] / rows.Length);
+            stdSum += std / d;
+        }
+        return new CompactnessResult(cosSum / groups.Count, stdSum / groups.Count, groups.Count, members);
+    }
+}
