@@ -37,11 +37,24 @@ public sealed class BertEncoder : Module<Tensor, Tensor, Tensor?, Tensor>
     public override Tensor forward(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds)
     {
         using var scope = NewDisposeScope();
-        var hidden = embeddings.forward(inputIds, tokenTypeIds);
+        return Layers(inputIds, attentionMask, tokenTypeIds, null)[^1].MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The output of every transformer layer, first to last (the last one is <see cref="forward"/>'s result).
+    /// </summary>
+    /// <param name="embeddingOffset">added to the summed input embeddings before their LayerNorm, [batch, seq, hidden]
+    /// or null: the hook of the role-aware position signal, which BERT's own weights know nothing about</param>
+    public Tensor[] Layers(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds, Tensor? embeddingOffset)
+    {
+        using var scope = NewDisposeScope();
+        var hidden = embeddings.forward(inputIds, tokenTypeIds, embeddingOffset);
         // Additive mask: 0 where attended, a large negative where padded; broadcast over heads and queries.
         var bias = (1.0f - attentionMask.to(hidden.dtype)).mul(torch.finfo(hidden.dtype).min)
             .unsqueeze(1).unsqueeze(1);
-        return encoder.forward(hidden, bias).MoveToOuterDisposeScope();
+        var outputs = encoder.forward(hidden, bias);
+        foreach (var o in outputs) o.MoveToOuterDisposeScope();
+        return outputs;
     }
 
     /// <summary>Truncated-normal-free BERT initialisation (N(0, 0.02), zero bias, unit LayerNorm), for models trained from scratch.</summary>
@@ -57,7 +70,7 @@ public sealed class BertEncoder : Module<Tensor, Tensor, Tensor?, Tensor>
     }
 }
 
-sealed class BertEmbeddings : Module<Tensor, Tensor?, Tensor>
+sealed class BertEmbeddings : Module<Tensor, Tensor?, Tensor?, Tensor>
 {
     readonly Embedding word_embeddings;
     readonly Embedding position_embeddings;
@@ -75,7 +88,7 @@ sealed class BertEmbeddings : Module<Tensor, Tensor?, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor inputIds, Tensor? tokenTypeIds)
+    public override Tensor forward(Tensor inputIds, Tensor? tokenTypeIds, Tensor? offset)
     {
         var seqLen = inputIds.shape[1];
         if (seqLen > position_embeddings.weight!.shape[0])
@@ -83,11 +96,12 @@ sealed class BertEmbeddings : Module<Tensor, Tensor?, Tensor>
         var positions = arange(seqLen, dtype: int64, device: inputIds.device).unsqueeze(0);
         var types = tokenTypeIds ?? zeros_like(inputIds);
         var sum = word_embeddings.forward(inputIds) + position_embeddings.forward(positions) + token_type_embeddings.forward(types);
+        if (offset is not null) sum = sum + offset;
         return dropout.forward(LayerNorm.forward(sum));
     }
 }
 
-sealed class BertLayerStack : Module<Tensor, Tensor, Tensor>
+sealed class BertLayerStack : Module<Tensor, Tensor, Tensor[]>
 {
     readonly ModuleList<BertLayer> layer;
 
@@ -97,10 +111,12 @@ sealed class BertLayerStack : Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor hidden, Tensor maskBias)
+    /// <returns>every layer's output, first to last</returns>
+    public override Tensor[] forward(Tensor hidden, Tensor maskBias)
     {
-        foreach (var l in layer) hidden = l.forward(hidden, maskBias);
-        return hidden;
+        var outputs = new Tensor[layer.Count];
+        for (var i = 0; i < layer.Count; i++) outputs[i] = hidden = layer[i].forward(hidden, maskBias);
+        return outputs;
     }
 }
 

@@ -3,11 +3,13 @@ using static TorchSharp.torch;
 
 namespace FacetCL.Model;
 
-/// <summary>A padded batch of token ids, ready for <see cref="BertEncoder"/>.</summary>
-public sealed class TokenBatch(Tensor inputIds, Tensor attentionMask) : IDisposable
+/// <summary>A padded batch of token ids, ready for <see cref="BertEncoder"/>, with optional token role ids.</summary>
+public sealed class TokenBatch(Tensor inputIds, Tensor attentionMask, Tensor? roleIds = null) : IDisposable
 {
     public Tensor InputIds { get; } = inputIds;
     public Tensor AttentionMask { get; } = attentionMask;
+    /// <summary>[batch, seq] role ids (0 = other, also on padding), or null.</summary>
+    public Tensor? RoleIds { get; } = roleIds;
     public long Count => InputIds.shape[0];
     public long Length => InputIds.shape[1];
 
@@ -15,6 +17,7 @@ public sealed class TokenBatch(Tensor inputIds, Tensor attentionMask) : IDisposa
     {
         InputIds.Dispose();
         AttentionMask.Dispose();
+        RoleIds?.Dispose();
     }
 }
 
@@ -102,21 +105,27 @@ public sealed class WordPieceTokenizer
     /// <summary>Tokenises and right-pads to the longest text of the batch.</summary>
     public TokenBatch Batch(IReadOnlyList<string> texts, int maxLength) => Pad(texts.Select(t => Encode(t, maxLength)).ToList());
 
-    public TokenBatch Pad(IReadOnlyList<int[]> encoded)
+    /// <param name="roles">per row, role ids of its tokens (a row may be shorter or longer than its tokens: missing ones are 0 = other, extra ones are cut), or null</param>
+    public TokenBatch Pad(IReadOnlyList<int[]> encoded, IReadOnlyList<int[]?>? roles = null)
     {
+        if (roles is not null && roles.Count != encoded.Count) throw new ArgumentException("one role array per row is needed");
         var length = encoded.Max(e => e.Length);
         var ids = new long[encoded.Count * length];
         var mask = new long[encoded.Count * length];
+        var roleIds = roles is null ? null : new long[encoded.Count * length];
         for (var row = 0; row < encoded.Count; row++)
         {
             var e = encoded[row];
+            var r = roles?[row];
             for (var col = 0; col < length; col++)
             {
                 var i = row * length + col;
                 ids[i] = col < e.Length ? e[col] : PadId;
                 mask[i] = col < e.Length ? 1 : 0;
+                if (roleIds is not null && r is not null && col < e.Length && col < r.Length) roleIds[i] = r[col];
             }
         }
-        return new TokenBatch(tensor(ids, [encoded.Count, length]), tensor(mask, [encoded.Count, length]));
+        return new TokenBatch(tensor(ids, [encoded.Count, length]), tensor(mask, [encoded.Count, length]),
+            roleIds is null ? null : tensor(roleIds, [encoded.Count, length]));
     }
 }
