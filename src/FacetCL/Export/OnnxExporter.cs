@@ -16,7 +16,11 @@ namespace FacetCL.Export;
 /// <item>inputs <c>input_ids</c>, <c>attention_mask</c>, <c>token_type_ids</c>: int64 [batch, sequence];</item>
 /// <item>output <c>last_hidden_state</c> [batch, sequence, hidden];</item>
 /// <item>output <c>sentence_embedding</c> [batch, hidden]: mean over real tokens, then L2-normalised
-/// when the model normalises (facetcl's main vector).</item>
+/// when the model normalises (facetcl's main vector);</item>
+/// <item>for a model with a role signal, an optional input <c>role_ids</c>: int64 [batch, sequence] (declared as
+/// [role_batch, role_sequence])
+/// (0 other, 1 subject, 2 predicate, 3 object, as <c>RoleAlignment</c> gives them). It is also an
+/// initializer holding a single 0, so a caller that does not feed it gets the role-free encoder.</item>
 /// </list>
 /// Weights are the encoder's state dict under their Hugging Face names (Linear weights stay [out, in]
 /// and go through a Transpose that runtimes fold at load), so the file can be read back by
@@ -55,6 +59,7 @@ public static class OnnxExporter
             g.Node("Add", [g.Node("Gather", [W("embeddings.word_embeddings.weight"), "input_ids"]),
                            g.Node("Gather", [W("embeddings.position_embeddings.weight"), positions])]),
             g.Node("Gather", [W("embeddings.token_type_embeddings.weight"), "token_type_ids"])]);
+        if (model.Roles is not null) sum = g.Node("Add", [sum, RoleOffset(g, model.Roles)]);
         var hidden = LayerNorm(g, W, sum, "embeddings.LayerNorm", c.LayerNormEps);
 
         // Additive attention bias (1 - mask) * float.MinValue, [batch, 1, 1, sequence], as BertEncoder builds it.
@@ -89,7 +94,8 @@ public static class OnnxExporter
             ProducerVersion = typeof(OnnxExporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
             DocString = $"facetcl sentence encoder (base model {model.Settings.BaseModel}): BERT, {c.NumHiddenLayers} layers, hidden {c.HiddenSize}. " +
                         "Outputs last_hidden_state and sentence_embedding (mean pooling over attention_mask" +
-                        (model.Settings.Normalize ? ", L2-normalised" : "") + "). Factor vectors are not part of this export.",
+                        (model.Settings.Normalize ? ", L2-normalised" : "") + "). Factor vectors are not part of this export." +
+                        (model.Roles is null ? "" : " Optional input role_ids [batch, sequence] (0 other, 1 subject, 2 predicate, 3 object); leave it out for no role signal."),
             Graph = g.Graph,
         };
         proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
@@ -103,6 +109,24 @@ public static class OnnxExporter
         })
             proto.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
         return proto;
+    }
+
+    /// <summary>
+    /// The role signal as one lookup: a [4, hidden] table (row 0 zero for "other", then scale·vector of
+    /// subject, predicate, object) gathered by <c>role_ids</c>. <c>role_ids</c> is a graph input with a
+    /// [1, 1] zero initializer of the same name (ONNX IR ≥ 4: an input with an initializer is optional),
+    /// which broadcasts to "no offset" when the caller feeds nothing.
+    /// </summary>
+    static string RoleOffset(OnnxGraphBuilder g, Factors.RoleSignal roles)
+    {
+        var weights = roles.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        using var noGrad = no_grad();
+        using var table = cat([zeros(1, weights["role_embeddings"].shape[1]), weights["role_embeddings"] * weights["role_scale"].unsqueeze(1)], 0);
+        // Its own symbolic dims: [batch, sequence] when fed, [1, 1] by default; naming them "batch" and
+        // "sequence" would let the runtime's memory planner assume the default has the inputs' shape.
+        g.Graph.Input.Add(Value("role_ids", DataType.Int64, "role_batch", "role_sequence"));
+        g.NamedInt64s("role_ids", [0], [1, 1]);
+        return g.Node("Gather", [g.Weight("role_offset_table", table), "role_ids"]);
     }
 
     /// <summary>One post-LayerNorm BERT layer: self-attention, residual + LayerNorm, GELU MLP, residual + LayerNorm.</summary>

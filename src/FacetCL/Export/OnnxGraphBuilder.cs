@@ -65,6 +65,16 @@ internal sealed class OnnxGraphBuilder
         return proto.Name;
     }
 
+    /// <summary>An int64 initializer under a given name and shape (e.g. the default of an optional input).</summary>
+    public string NamedInt64s(string name, long[] values, long[] dims)
+    {
+        var proto = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        proto.Int64Data.AddRange(values);
+        proto.Dims.AddRange(dims);
+        Graph.Initializer.Add(proto);
+        return name;
+    }
+
     public static AttributeProto Attr(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 

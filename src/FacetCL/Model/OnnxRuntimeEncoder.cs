@@ -13,15 +13,23 @@ public sealed class OnnxRuntimeEncoder : IDisposable
     readonly InferenceSession session;
     readonly WordPieceTokenizer tokenizer;
     readonly bool hasTokenTypes;
+    readonly bool hasRoleIds;
 
     public OnnxRuntimeEncoder(string onnxPath, WordPieceTokenizer tokenizer, int threads = 0)
     {
-        var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        // Errors only: the optional role_ids input of facetcl's export (an input with a default) draws a
+        // warning at every load that is expected and tells the user nothing.
+        var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
         if (threads > 0) options.IntraOpNumThreads = threads;
         session = new InferenceSession(onnxPath, options);
         this.tokenizer = tokenizer;
         hasTokenTypes = session.InputMetadata.ContainsKey("token_type_ids");
+        // An input with a default (an initializer of the same name) is listed as an overridable initializer.
+        hasRoleIds = session.InputMetadata.ContainsKey("role_ids") || session.OverridableInitializerMetadata.ContainsKey("role_ids");
     }
+
+    /// <summary>The file takes token role ids (an optional <c>role_ids</c> input of facetcl's export).</summary>
+    public bool AcceptsRoles => hasRoleIds;
 
     /// <summary>Last hidden states [batch, seq, hidden] flattened, with the shape.</summary>
     public (float[] Values, int[] Shape) LastHidden(IReadOnlyList<int[]> encoded)
@@ -32,8 +40,10 @@ public sealed class OnnxRuntimeEncoder : IDisposable
     }
 
     /// <summary>Mean-pooled, L2-normalised embeddings, in input order.</summary>
-    public float[][] Encode(IReadOnlyList<string> texts, int batchSize = 64, int maxLength = 256)
+    /// <param name="tokenRoles">per text, role ids of its tokens (fed as <c>role_ids</c>), or null to leave that input out</param>
+    public float[][] Encode(IReadOnlyList<string> texts, int batchSize = 64, int maxLength = 256, IReadOnlyList<int[]>? tokenRoles = null)
     {
+        if (tokenRoles is not null && !hasRoleIds) throw new ArgumentException("this ONNX file has no role_ids input");
         var encoded = texts.Select(t => tokenizer.Encode(t, maxLength)).ToArray();
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => encoded[i].Length).ToArray();
         var result = new float[texts.Count][];
@@ -41,7 +51,7 @@ public sealed class OnnxRuntimeEncoder : IDisposable
         {
             var idx = order.Skip(start).Take(batchSize).ToArray();
             var batch = idx.Select(i => encoded[i]).ToList();
-            using var results = Run(batch, out var mask);
+            using var results = Run(batch, out var mask, tokenRoles is null ? null : idx.Select(i => tokenRoles[i]).ToList());
             var sentence = results.FirstOrDefault(r => r.Name == "sentence_embedding");
             float[][] rows = sentence is not null ? Rows(sentence.AsTensor<float>()) : Pool(results.First(r => r.Name == "last_hidden_state").AsTensor<float>(), mask);
             for (var r = 0; r < idx.Length; r++) result[idx[r]] = rows[r];
@@ -49,12 +59,13 @@ public sealed class OnnxRuntimeEncoder : IDisposable
         return result;
     }
 
-    IDisposableReadOnlyCollection<DisposableNamedOnnxValue> Run(IReadOnlyList<int[]> encoded, out long[,] mask)
+    IDisposableReadOnlyCollection<DisposableNamedOnnxValue> Run(IReadOnlyList<int[]> encoded, out long[,] mask, IReadOnlyList<int[]>? roles = null)
     {
         var length = encoded.Max(e => e.Length);
         var ids = new DenseTensor<long>([encoded.Count, length]);
         var attention = new DenseTensor<long>([encoded.Count, length]);
         var types = new DenseTensor<long>([encoded.Count, length]);
+        var roleIds = new DenseTensor<long>([encoded.Count, length]);
         mask = new long[encoded.Count, length];
         for (var r = 0; r < encoded.Count; r++)
             for (var c = 0; c < length; c++)
@@ -63,6 +74,7 @@ public sealed class OnnxRuntimeEncoder : IDisposable
                 ids[r, c] = real ? encoded[r][c] : tokenizer.PadId;
                 attention[r, c] = real ? 1 : 0;
                 mask[r, c] = real ? 1 : 0;
+                if (roles is not null && real && c < roles[r].Length) roleIds[r, c] = roles[r][c];
             }
         var inputs = new List<NamedOnnxValue>
         {
@@ -70,6 +82,7 @@ public sealed class OnnxRuntimeEncoder : IDisposable
             NamedOnnxValue.CreateFromTensor("attention_mask", attention),
         };
         if (hasTokenTypes) inputs.Add(NamedOnnxValue.CreateFromTensor("token_type_ids", types));
+        if (roles is not null) inputs.Add(NamedOnnxValue.CreateFromTensor("role_ids", roleIds));
         return session.Run(inputs);
     }
 

@@ -113,6 +113,30 @@ public sealed class OnnxExporterTests(ITestOutputHelper output)
         foreach (var t in read.Values) t.Dispose();
     }
 
+    [Fact]
+    public void Role_ids_are_an_optional_input_that_matches_the_role_signal()
+    {
+        using var dir = new TempDir();
+        var path = Path.Combine(dir.Path, "roles.onnx");
+        using var model = FacetCL.Tests.Model.SaveLoadTests.TinyModel(seed: 7);
+        model.AddSemanticTensor(new FacetCL.Factors.SemanticTensorConfig { FactorDim = 4 });
+        OnnxExporter.Export(model, path);
+        var texts = Sentences.Take(6).ToArray();
+        // Subject, predicate, object on the first three word pieces of each text.
+        var roles = texts.Select(t => model.Tokenizer.Encode(t, 64).Select((_, i) => i is >= 1 and <= 3 ? i : 0).ToArray()).ToArray();
+
+        using var onnx = new OnnxRuntimeEncoder(path, model.Tokenizer);
+        Assert.True(onnx.AcceptsRoles);
+        var withRoles = onnx.Encode(texts, maxLength: 64, tokenRoles: roles);
+        var withoutRoles = onnx.Encode(texts, maxLength: 64);
+        var rolesDiff = MaxAbsDiff(withRoles, model.Encode(texts, tokenRoles: roles));
+        var plainDiff = MaxAbsDiff(withoutRoles, model.Encode(texts));
+        output.WriteLine($"role_ids fed: {rolesDiff:E2}; left out: {plainDiff:E2}; roles move the embedding by {MaxAbsDiff(withRoles, withoutRoles):E2}");
+        Assert.True(rolesDiff <= 1e-5f, $"with roles the export differs by {rolesDiff}");
+        Assert.True(plainDiff <= 1e-5f, $"without roles the export differs by {plainDiff}");
+        Assert.True(MaxAbsDiff(withRoles, withoutRoles) > 1e-3f, "the role signal has no effect");
+    }
+
     /// <summary>Spreads every parameter (LayerNorm gains and biases too) so a swapped or skipped weight shows.</summary>
     static void Randomise(BertEncoder encoder)
     {
