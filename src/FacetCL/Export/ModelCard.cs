@@ -45,6 +45,10 @@ internal static class ModelCard
         card.AppendLine("## Not included");
         card.AppendLine();
         card.AppendLine("Factor vectors (facetcl's per-facet projections) are not part of this export: only the main sentence vector is.");
+        if (model.Factors is not null)
+            card.AppendLine($"This model has factor heads ({model.Factors.Config.FactorDim}-d vectors for syntax, role density, sentiment, factuality and temporal explicitness); load the facetcl model folder with `SentenceModel.Load` and call `EncodeTensor` to get them.");
+        if (model.Roles is not null)
+            card.AppendLine("The model was trained with a role-aware position signal (subject / predicate / object roles from a parse added to the input embeddings). sentence-transformers has no input for it, so this export always encodes without roles, as the model does when no parse is available (it was trained with role dropout for that). facetcl's ONNX export takes the roles as an optional `role_ids` input.");
         card.AppendLine();
         card.AppendLine("## Usage (Python)");
         card.AppendLine();
