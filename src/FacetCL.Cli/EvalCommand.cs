@@ -20,8 +20,9 @@ static class EvalCommand
         var maxLength = new Option<int?>("--max-length") { Description = "token limit (default: the model's, 256)" };
         var engine = new Option<string>("--engine") { Description = "torch (facetcl's encoder) or onnx (ONNX Runtime on --onnx-file or the base model's packaged file)", DefaultValueFactory = _ => "torch" };
         var onnxFile = new Option<string?>("--onnx-file") { Description = "ONNX file for --engine onnx (default: the packaged base model)" };
+        var roles = new Option<bool>("--roles") { Description = "parse the texts (Link Grammar, cached) and feed their subject/predicate/object roles to the model's role signal" };
 
-        var command = new Command("eval", "evaluate a model on scored sentence pairs (prints JSON)") { model, pairs, dataRoot, batch, maxLength, engine, onnxFile };
+        var command = new Command("eval", "evaluate a model on scored sentence pairs (prints JSON)") { model, pairs, dataRoot, batch, maxLength, engine, onnxFile, roles };
         pairOptions.AddTo(command);
         command.SetAction(parse =>
         {
@@ -31,23 +32,28 @@ static class EvalCommand
                 throw new DataException($"holds {file.Kind}; eval needs scored pairs (sentence1, sentence2, score)", file.Path);
             var data = file.ScoredPairs;
             using var m = SentenceModel.Load(parse.GetValue(model)!);
+            var useRoles = parse.GetValue(roles);
+            if (useRoles && m.Roles is null) throw new ArgumentException($"--roles: the model {parse.GetValue(model)} has no role signal");
+            var roleSource = useRoles ? Anchors.RoleAlignment.Source(m.Tokenizer) : null;
             SimilarityScore score;
             if (parse.GetValue(engine) == "onnx")
             {
                 var path = parse.GetValue(onnxFile) ?? PretrainedMiniLm.OnnxPath;
                 using var ort = new OnnxRuntimeEncoder(path, m.Tokenizer);
                 var texts = data.Select(p => p.Sentence1).Concat(data.Select(p => p.Sentence2)).ToList();
-                var emb = ort.Encode(texts, parse.GetValue(batch), parse.GetValue(maxLength) ?? m.Settings.MaxSeqLength);
+                var limit = parse.GetValue(maxLength) ?? m.Settings.MaxSeqLength;
+                var emb = ort.Encode(texts, parse.GetValue(batch), limit, roleSource?.Invoke(texts, limit));
                 score = SimilarityEvaluation.Score(emb.Take(data.Count).ToList(), emb.Skip(data.Count).ToList(), data.Select(p => p.Score).ToList());
             }
             else
             {
-                score = Evaluation.Sts(m, data, parse.GetValue(maxLength), parse.GetValue(batch));
+                score = Evaluation.Sts(m, data, parse.GetValue(maxLength), parse.GetValue(batch), roleSource);
             }
             var json = TrainingJob.ScoreJson(score);
             json["model"] = parse.GetValue(model);
             json["pairs"] = parse.GetValue(pairs);
             json["engine"] = parse.GetValue(engine);
+            json["roles"] = useRoles;
             Console.WriteLine(json.ToJsonString());
             return 0;
         });

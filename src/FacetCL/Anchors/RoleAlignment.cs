@@ -9,6 +9,17 @@ namespace FacetCL.Anchors;
 public static class RoleAlignment
 {
     /// <summary>
+    /// A <see cref="TokenRoleSource"/> over the anchoring pipeline: texts are annotated (Link Grammar,
+    /// cached by text, parallel) and their word roles carried onto the tokens. Texts whose parse failed
+    /// or timed out get the fallback frame's roles, possibly none (all "other").
+    /// </summary>
+    public static TokenRoleSource Source(WordPieceTokenizer tokenizer, AnchoringPipeline? pipeline = null)
+    {
+        var annotate = pipeline ?? new AnchoringPipeline();
+        return (texts, maxLength) => annotate.Annotate(texts).Annotations.Select(a => TokenRoles(a, tokenizer, maxLength)).ToList();
+    }
+
+    /// <summary>
     /// One <see cref="TokenRole"/> id per token of <c>tokenizer.Encode(a.Text, maxLength)</c>: a token takes
     /// the role of the word its characters fall in; [CLS], [SEP] and unaligned tokens are Other.
     /// </summary>

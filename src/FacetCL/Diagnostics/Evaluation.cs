@@ -7,10 +7,11 @@ namespace FacetCL.Diagnostics;
 public static class Evaluation
 {
     /// <summary>STS: Spearman/Pearson ×100 of cosine similarity against gold scores.</summary>
-    public static SimilarityScore Sts(SentenceModel model, IReadOnlyList<ScoredPair> pairs, int? maxLength = null, int batchSize = 64)
+    /// <param name="roles">token roles for the model's role signal, or null to encode without roles</param>
+    public static SimilarityScore Sts(SentenceModel model, IReadOnlyList<ScoredPair> pairs, int? maxLength = null, int batchSize = 64, TokenRoleSource? roles = null)
     {
         var texts = pairs.Select(p => p.Sentence1).Concat(pairs.Select(p => p.Sentence2)).ToList();
-        var emb = model.Encode(texts, batchSize, maxLength);
+        var emb = model.Encode(texts, batchSize, maxLength, tokenRoles: roles?.Invoke(texts, maxLength ?? model.Settings.MaxSeqLength));
         return SimilarityEvaluation.Score(emb.Take(pairs.Count).ToList(), emb.Skip(pairs.Count).ToList(), pairs.Select(p => p.Score).ToList());
     }
 

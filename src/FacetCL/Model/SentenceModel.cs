@@ -29,6 +29,12 @@ public sealed record ModelSettings
 /// <param name="Factors">fused, per-layer factor vectors and gates (<see cref="FactorOutput"/>), or null</param>
 public sealed record SemanticTensor(Tensor Main, FactorOutput? Factors);
 
+/// <summary>
+/// Gives the token role ids (0 other, 1 subject, 2 predicate, 3 object) of each text, aligned to
+/// <c>Tokenizer.Encode(text, maxLength)</c>; the anchoring stage's parse provides one (<c>RoleAlignment.Source</c>).
+/// </summary>
+public delegate IReadOnlyList<int[]> TokenRoleSource(IReadOnlyList<string> texts, int maxLength);
+
 /// <summary>Semantic tensors of many texts as arrays, in input order (F factors, L head layers, N texts).</summary>
 /// <param name="Main">[N][H]</param>
 /// <param name="Factors">[F][N][d] fused factor vectors, or null for a model without factor heads</param>
