@@ -23,6 +23,7 @@ public sealed class TrainConfig
     public ModelSection Model { get; set; } = new();
     public TrainingSection Training { get; set; } = new();
     public AnchorsSection Anchors { get; set; } = new();
+    public SemanticTensorSection SemanticTensor { get; set; } = new();
 
     public sealed class DataSection
     {
@@ -69,6 +70,47 @@ public sealed class TrainConfig
         public int GroupSize { get; set; } = 2;
         /// <summary>Examples one anchor may contribute per epoch (0 = no cap): keeps frequent anchors from starving the long tail.</summary>
         public int MaxPerAnchor { get; set; }
+    }
+
+    /// <summary>
+    /// The disentangled semantic tensor (stage 2): factor heads on the encoder's layers, the role-aware
+    /// position signal, factor-subspace contrast, regularizers and adaptive loss weights.
+    /// </summary>
+    public sealed class SemanticTensorSection
+    {
+        /// <summary>Train factor heads and the role signal (on by default); false = a plain sentence encoder.</summary>
+        public bool Enabled { get; set; } = true;
+        public int FactorDim { get; set; } = 32;
+        /// <summary>Transformer layers (1-based) with factor heads; empty = every layer.</summary>
+        public List<int> Layers { get; set; } = [];
+        /// <summary>Role-aware position signal on the input embeddings.</summary>
+        public bool Roles { get; set; } = true;
+        /// <summary>Share of training texts encoded without roles, so the encoder also serves without a parse.</summary>
+        public double RoleDropout { get; set; } = 0.3;
+        /// <summary>Initial role scales: subject, predicate, object.</summary>
+        public List<double> RoleScales { get; set; } = [0.85, 0.92, 0.78];
+        /// <summary>Factor-contrast temperatures: lower layers, middle layers, top layers and fused vectors.</summary>
+        public double TemperatureLow { get; set; } = 0.05;
+        public double TemperatureMid { get; set; } = 0.1;
+        public double TemperatureHigh { get; set; } = 0.2;
+        /// <summary>Weight of the per-layer heads' contrast next to the fused vector's (0 = fused only).</summary>
+        public double LayerContrastWeight { get; set; } = 0.5;
+        /// <summary>Cross-layer consistency hinge: a factor's adjacent-layer vectors should have cosine at least this.</summary>
+        public double ConsistencyMargin { get; set; } = 0.88;
+        /// <summary>Initial weights of the loss terms (the adaptive scheduler scales them).</summary>
+        public double MainWeight { get; set; } = 1.0;
+        public double FactorWeight { get; set; } = 0.1;
+        public double ConsistencyWeight { get; set; } = 0.05;
+        public double OrthogonalityWeight { get; set; } = 0.05;
+        public double SparsityWeight { get; set; } = 0.01;
+        /// <summary>Adapt the weights at each evaluation (dynamic weight average on validation metrics).</summary>
+        public bool AdaptiveWeights { get; set; } = true;
+        /// <summary>Softmax temperature of the adaptive weights.</summary>
+        public double AdaptiveTemperature { get; set; } = 0.1;
+        /// <summary>Gold-labelled factor texts (sentiment, subjectivity) added to each step's batch.</summary>
+        public int LabelledPerStep { get; set; } = 16;
+        /// <summary>Texts per factor held out of training to measure the factor metrics at each evaluation.</summary>
+        public int ValidationTexts { get; set; } = 400;
     }
 
     public sealed class TrainingSection
@@ -164,6 +206,8 @@ public sealed class TrainConfig
         try
         {
             if (type == typeof(List<string>)) return value.Length == 0 ? new List<string>() : value.Split(',').Select(v => v.Trim()).ToList();
+            if (type == typeof(List<int>)) return value.Length == 0 ? new List<int>() : value.Split(',').Select(v => int.Parse(v.Trim(), CultureInfo.InvariantCulture)).ToList();
+            if (type == typeof(List<double>)) return value.Length == 0 ? new List<double>() : value.Split(',').Select(v => double.Parse(v.Trim(), CultureInfo.InvariantCulture)).ToList();
             var inner = Nullable.GetUnderlyingType(type);
             if (inner is not null) return value is "" or "null" ? null : ConvertValue(inner, value, path, source);
             if (type == typeof(string)) return value;
@@ -201,6 +245,19 @@ public sealed class TrainConfig
         Check(Model.RandomInit.Intermediate >= 1, "model.random_init.intermediate", "must be positive");
         Check(Anchors.GroupSize >= 1 && Anchors.GroupSize <= Training.BatchSize, "anchors.group_size", "must be between 1 and training.batch_size");
         Check(Anchors.MaxPerAnchor >= 0, "anchors.max_per_anchor", "must be 0 (no cap) or positive");
+        var st = SemanticTensor;
+        Check(st.FactorDim >= 1, "semantic_tensor.factor_dim", "must be positive");
+        Check(st.Layers.All(l => l >= 1), "semantic_tensor.layers", "layers are numbered from 1");
+        Check(st.RoleDropout is >= 0 and <= 1, "semantic_tensor.role_dropout", "must be between 0 and 1");
+        Check(st.RoleScales.Count == 3, "semantic_tensor.role_scales", "needs three values: subject, predicate, object");
+        Check(st.TemperatureLow > 0 && st.TemperatureMid > 0 && st.TemperatureHigh > 0, "semantic_tensor.temperature_low/mid/high", "must be positive");
+        Check(st.LayerContrastWeight >= 0, "semantic_tensor.layer_contrast_weight", "must not be negative");
+        Check(st.ConsistencyMargin is >= -1 and <= 1, "semantic_tensor.consistency_margin", "is a cosine: between -1 and 1");
+        foreach (var (field, w) in new[] { ("main_weight", st.MainWeight), ("factor_weight", st.FactorWeight), ("consistency_weight", st.ConsistencyWeight), ("orthogonality_weight", st.OrthogonalityWeight), ("sparsity_weight", st.SparsityWeight) })
+            Check(w >= 0 && double.IsFinite(w), $"semantic_tensor.{field}", "must be a finite number, 0 or more");
+        Check(st.AdaptiveTemperature > 0, "semantic_tensor.adaptive_temperature", "must be positive");
+        Check(st.LabelledPerStep >= 0, "semantic_tensor.labelled_per_step", "must be 0 or more");
+        Check(st.ValidationTexts >= 20, "semantic_tensor.validation_texts", "must be at least 20");
         var t = Training;
         Check(t.Steps >= 1, "training.steps", "must be at least 1");
         Check(t.BatchSize >= 2, "training.batch_size", "must be at least 2 (in-batch negatives need company)");
