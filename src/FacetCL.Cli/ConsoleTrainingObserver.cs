@@ -64,5 +64,8 @@ sealed class ConsoleTrainingObserver(IAnsiConsole console) : ITrainingObserver
     public void Evaluated(int step, double devSpearman, bool isBest) =>
         console.MarkupLineInterpolated($"step {step}: STS-B dev Spearman [bold]{devSpearman:F2}[/]{(isBest ? " (best so far)" : "")}");
 
+    public void Weighted(int step, IReadOnlyDictionary<string, double> weights, IReadOnlyDictionary<string, double> metrics) =>
+        console.MarkupLineInterpolated($"[grey]step {step}: loss weights {string.Join(", ", weights.Select(kv => $"{kv.Key} {kv.Value:G3}"))}; held-out {string.Join(", ", metrics.Select(kv => $"{kv.Key} {kv.Value:F3}"))}[/]");
+
     public void Info(string message) => console.MarkupLineInterpolated($"[grey]{message}[/]");
 }

@@ -32,9 +32,12 @@ namespace FacetCL.Anchors;
 public sealed class FrameExtractor
 {
     /// <summary>Stored with cached annotations: change it whenever the extraction rules change, so caches re-parse.</summary>
-    public const string Version = "lg5-frame-4";
+    public const string Version = "lg5-frame-5";
 
-    public Annotation Extract(string text, ParseResult parse, ILemmatizer lemmatizer)
+    public Annotation Extract(string text, ParseResult parse, ILemmatizer lemmatizer) =>
+        ExtractFrame(text, parse, lemmatizer) with { Syntax = parse.TimedOut ? null : SyntaxSummary.Of(parse) };
+
+    static Annotation ExtractFrame(string text, ParseResult parse, ILemmatizer lemmatizer)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(parse);

@@ -54,4 +54,5 @@ public sealed record SemanticFrame(
 public sealed record WordRole(string Word, int Start, int Length, TokenRole Role);
 
 /// <summary>Everything the anchoring stage knows about one text.</summary>
-public sealed record Annotation(string Text, SemanticFrame Frame, IReadOnlyList<WordRole> Words, AnnotationStatus Status);
+/// <param name="Syntax">the parse's shape (link lengths, depth), or null when there was no linkage</param>
+public sealed record Annotation(string Text, SemanticFrame Frame, IReadOnlyList<WordRole> Words, AnnotationStatus Status, SyntaxSummary? Syntax = null);

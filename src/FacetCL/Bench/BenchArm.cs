@@ -14,6 +14,7 @@ public sealed record BenchArm(string Name, string Objective, string Sampler, IRe
     public static IReadOnlyList<(string Name, IReadOnlyList<string> OffOverrides)> LandedStages { get; } =
     [
         ("anchors", ["anchors.enabled=false"]),
+        ("semantic_tensor", ["semantic_tensor.enabled=false"]),
     ];
 
     const string Mnrl = "MultipleNegativesRankingLoss (InfoNCE, in-batch + hard negatives, scale 20, mean pooling)";
@@ -25,7 +26,9 @@ public sealed record BenchArm(string Name, string Objective, string Sampler, IRe
 
     /// <summary>facetcl's objective as it stands on main (every landed stage on).</summary>
     public static BenchArm FacetCl { get; } = new("facetcl",
-        "AnchorContrastiveLoss (multi-positive InfoNCE: the data set's positive plus in-batch texts of the same anchor; same-anchor texts never negatives; scale 20, mean pooling); stages on: "
+        "AnchorContrastiveLoss (multi-positive InfoNCE: the data set's positive plus in-batch texts of the same anchor; same-anchor texts never negatives; scale 20, mean pooling) on the main vector; with the semantic tensor, plus factor heads on every layer, the role signal (role dropout 0.3), "
+        + "supervised contrast inside each factor subspace on weak and gold factor labels, cross-layer consistency, factor orthogonality and sparsity (the config's base weights: "
+        + "the bench does not evaluate mid-run, so the adaptive weights stay at their base values); stages on: "
         + string.Join(", ", LandedStages.Select(s => s.Name)),
         "length-bucketed duplicate-free batches (8 batches per bucket); triplets whose positives share an anchor travel together", []);
 

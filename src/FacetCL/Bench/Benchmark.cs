@@ -107,6 +107,20 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
             memory["anchors"] = PhaseMemory.PeakMb();
         }
 
+        // The semantic tensor's per-text facts (roles, factor labels) and gold factor texts, likewise shared.
+        SemanticTensorInputs? semantic = null;
+        if (arms.Any(a => ArmConfig(config, a, options.Seeds[0]).SemanticTensor.Enabled))
+        {
+            PhaseMemory.ResetPeak();
+            var clock = Stopwatch.StartNew();
+            using var tokenizerModel = LoadModel(config);
+            var prepared = RunSemanticTensor.Prepare(config, data, tokenizerModel.Tokenizer, log);
+            semantic = prepared.Inputs;
+            prepared.Stats["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1);
+            results["semantic_tensor"] = prepared.Stats;
+            memory["semantic_tensor"] = PhaseMemory.PeakMb();
+        }
+
         PhaseMemory.ResetPeak();
         results["gemm"] = MeasureGemm();
         memory["gemm"] = PhaseMemory.PeakMb();
@@ -126,7 +140,7 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
         var anchorUse = arms.ToDictionary(a => a.Name, _ => new List<(int Extra, int Masked)>());
         foreach (var seed in options.Seeds)
         {
-            var runs = arms.Select(a => new ArmRun(a, ArmConfig(config, a, seed), data, anchorIds)).ToList();
+            var runs = arms.Select(a => new ArmRun(a, ArmConfig(config, a, seed), data, anchorIds, semantic)).ToList();
             try
             {
                 log($"seed {seed}: training {string.Join(" and ", arms.Select(a => a.Name))} in alternating blocks of {options.BlockSteps} steps");
@@ -155,6 +169,12 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
                         ["mean_padded_length"] = Math.Round(run.Steps.Average(s => s.SequenceLength), 2),
                         ["extra_positives_per_step"] = Math.Round(run.Steps.Average(s => s.ExtraPositives), 3),
                         ["masked_negatives_per_step"] = Math.Round(run.Steps.Average(s => s.MaskedNegatives), 3),
+                        ["factor_metrics"] = run.Model.Factors is not null && semantic is not null && run.Config.SemanticTensor.Enabled
+                            ? new JsonObject(SemanticTensorValidation.Measure(run.Model, semantic.Validation, run.Config.Model.TrainMaxLength)
+                                .Select(kv => KeyValuePair.Create(kv.Key, QualityDiagnostics.Num(kv.Value))))
+                            : null,
+                        ["loss_terms_last_10"] = run.Steps[^1].Terms is null ? null
+                            : new JsonObject(run.Steps[^1].Terms!.Keys.Select(k => KeyValuePair.Create(k, (JsonNode?)Math.Round(run.Steps.TakeLast(10).Average(s => s.Terms![k]), 5)))),
                     };
                     log($"seed {seed} {run.Arm.Name}: STS-B test Spearman {q["stsb_test"]!["spearman"]}");
                 }
@@ -226,7 +246,7 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
         if (options.Quick)
             overrides.AddRange(["model.base=random", "model.train_max_length=24", "model.max_seq_length=48", "data.max_triplets=512",
                 "model.random_init.layers=2", "model.random_init.hidden=32", "model.random_init.heads=4", "model.random_init.intermediate=64",
-                "training.learning_rate=0.001"]);
+                "training.learning_rate=0.001", "semantic_tensor.validation_texts=60", "semantic_tensor.labelled_pool=200"]);
         c.Apply(overrides, "benchmark settings");
         return c;
     }
@@ -414,15 +434,17 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
     sealed class ArmRun : IDisposable
     {
         public BenchArm Arm { get; }
+        public TrainConfig Config { get; }
         public SentenceModel Model { get; }
         public TrainingSession Session { get; }
         public List<StepRecord> Steps { get; } = [];
 
-        public ArmRun(BenchArm arm, TrainConfig config, RunData data, TripletAnchors? anchors)
+        public ArmRun(BenchArm arm, TrainConfig config, RunData data, TripletAnchors? anchors, SemanticTensorInputs? semantic)
         {
             Arm = arm;
+            Config = config;
             Model = LoadModel(config);
-            Session = new TrainingSession(config, Model, data.Train, config.Anchors.Enabled ? anchors : null);
+            Session = new TrainingSession(config, Model, data.Train, config.Anchors.Enabled ? anchors : null, config.SemanticTensor.Enabled ? semantic : null);
         }
 
         public void Dispose()

@@ -54,7 +54,7 @@ public sealed record EncodedTensor(float[][] Main, float[][][]? Factors, float[]
 public sealed class SentenceModel : IDisposable
 {
     public const string BaseName = "base";
-    const string SemanticTensorFile = "semantic_tensor.safetensors";
+    public const string SemanticTensorFile = "semantic_tensor.safetensors";
     public BertEncoder Encoder { get; }
     public WordPieceTokenizer Tokenizer { get; }
     public ModelSettings Settings { get; set; }

@@ -23,6 +23,8 @@ public sealed record TrainerState
     [JsonPropertyName("extra_positives")] public long ExtraPositives { get; init; }
     [JsonPropertyName("masked_negatives")] public long MaskedNegatives { get; init; }
     [JsonPropertyName("optimizer_steps")] public long[] OptimizerSteps { get; init; } = [];
+    /// <summary>The adaptive loss weights' state (metric history and weights); null without the semantic tensor.</summary>
+    [JsonPropertyName("loss_weights")] public AdaptiveWeightsState? LossWeights { get; init; }
 }
 
 /// <summary>
@@ -75,6 +77,7 @@ public sealed class Checkpoints(string runDir, int keep)
             ?? throw new InvalidDataException($"{statePath}: empty trainer state");
         var weights = Path.Combine(checkpointDir, "model", "model.safetensors");
         SentenceModel.LoadWeights(model.Encoder, Safetensors.LoadStateDict(weights), weights);
+        if (model.Factors is not null) model.LoadSemanticTensor(Path.Combine(checkpointDir, "model", SentenceModel.SemanticTensorFile));
         var moments = Safetensors.LoadStateDict(Path.Combine(checkpointDir, "optimizer.safetensors"));
         RestoreMoments(optimizer, moments, state.OptimizerSteps, checkpointDir);
         return state;

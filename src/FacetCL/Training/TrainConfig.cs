@@ -109,6 +109,8 @@ public sealed class TrainConfig
         public double AdaptiveTemperature { get; set; } = 0.1;
         /// <summary>Gold-labelled factor texts (sentiment, subjectivity) added to each step's batch.</summary>
         public int LabelledPerStep { get; set; } = 16;
+        /// <summary>At most this many gold-labelled texts are drawn (seeded) and annotated; the steps cycle through them.</summary>
+        public int LabelledPool { get; set; } = 3000;
         /// <summary>Texts per factor held out of training to measure the factor metrics at each evaluation.</summary>
         public int ValidationTexts { get; set; } = 400;
     }
@@ -256,6 +258,7 @@ public sealed class TrainConfig
         foreach (var (field, w) in new[] { ("main_weight", st.MainWeight), ("factor_weight", st.FactorWeight), ("consistency_weight", st.ConsistencyWeight), ("orthogonality_weight", st.OrthogonalityWeight), ("sparsity_weight", st.SparsityWeight) })
             Check(w >= 0 && double.IsFinite(w), $"semantic_tensor.{field}", "must be a finite number, 0 or more");
         Check(st.AdaptiveTemperature > 0, "semantic_tensor.adaptive_temperature", "must be positive");
+        Check(st.LabelledPool >= 0, "semantic_tensor.labelled_pool", "must not be negative");
         Check(st.LabelledPerStep >= 0, "semantic_tensor.labelled_per_step", "must be 0 or more");
         Check(st.ValidationTexts >= 20, "semantic_tensor.validation_texts", "must be at least 20");
         var t = Training;

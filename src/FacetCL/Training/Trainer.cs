@@ -14,6 +14,8 @@ public interface ITrainingObserver
     void Started(int fromStep, int totalSteps, int tripletCount);
     void Stepped(StepRecord record);
     void Evaluated(int step, double devSpearman, bool isBest);
+    /// <summary>The adaptive loss weights after an evaluation (semantic tensor only), by term, with the held-out metrics they read.</summary>
+    void Weighted(int step, IReadOnlyDictionary<string, double> weights, IReadOnlyDictionary<string, double> metrics) { }
     void Info(string message);
 }
 
@@ -39,12 +41,15 @@ public sealed class Trainer
     public int? KillAfterStep { get; init; }
 
     readonly TripletAnchors? anchors;
+    readonly SemanticTensorInputs? semantic;
 
     /// <param name="anchors">anchor ids of the triplets' texts: anchor-identity contrast (null = off)</param>
+    /// <param name="semantic">the semantic tensor's inputs (the model must have factor heads; null = off)</param>
     public Trainer(TrainConfig config, SentenceModel model, IReadOnlyList<Triplet> triplets, IReadOnlyList<ScoredPair> dev, string runDir, ITrainingObserver observer,
-        TripletAnchors? anchors = null)
+        TripletAnchors? anchors = null, SemanticTensorInputs? semantic = null)
     {
         this.anchors = anchors;
+        this.semantic = semantic;
         this.config = config;
         this.model = model;
         this.triplets = triplets;
@@ -61,6 +66,8 @@ public sealed class Trainer
         sha.AppendData(Encoding.UTF8.GetBytes(string.Join("|", config.Model.Base, config.Model.TrainMaxLength, t.Steps, t.BatchSize,
             t.LearningRate, t.WarmupSteps, t.WeightDecay, t.MaxGradNorm, t.Scale, t.Seed, t.BucketBatches,
             config.Anchors.Enabled, config.Anchors.GroupSize, config.Anchors.MaxPerAnchor)));
+        // The semantic tensor section as a whole: any change to it changes the trajectory.
+        if (config.SemanticTensor.Enabled) sha.AppendData(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(config.SemanticTensor)));
         foreach (var x in triplets) sha.AppendData(Encoding.UTF8.GetBytes($"{x.Anchor}\t{x.Positive}\t{x.Negative}\n"));
         if (anchors is not null)
             for (var i = 0; i < triplets.Count; i++) sha.AppendData(Encoding.UTF8.GetBytes($"{anchors.Anchor[i]},{anchors.Positive[i]},{anchors.Negative[i]}\n"));
@@ -73,7 +80,8 @@ public sealed class Trainer
         if (t.Threads > 0) torch.set_num_threads(t.Threads);
         var fingerprint = Fingerprint(config, triplets, anchors);
         var checkpoints = new Checkpoints(runDir, t.KeepCheckpoints);
-        using var session = new TrainingSession(config, model, triplets, anchors);
+        using var session = new TrainingSession(config, model, triplets, anchors, semantic);
+        var weights = semantic is null ? null : AdaptiveLossWeights.FromConfig(config.SemanticTensor);
         var sampler = session.Sampler;
         var optimizer = session.Optimizer;
         var state = new TrainerState { Seed = t.Seed, ConfigFingerprint = fingerprint };
@@ -85,6 +93,7 @@ public sealed class Trainer
             if (state.ConfigFingerprint != fingerprint)
                 throw new InvalidOperationException($"{latest}: the checkpoint was made with another configuration or training data (fingerprint {state.ConfigFingerprint}, now {fingerprint}); start a new run or restore the config");
             sampler.Restore(state.SamplerEpoch, state.SamplerPosition);
+            if (weights is not null && state.LossWeights is { } saved) weights = AdaptiveLossWeights.FromState(saved);
             resumedFrom = state.Step;
             observer.Info($"resuming from {Path.GetFileName(latest)} (step {state.Step})");
         }
@@ -94,7 +103,8 @@ public sealed class Trainer
         }
         log.TruncateAfter(state.Step);
 
-        model.Encoder.train();
+        if (weights is not null) session.TermWeights = SemanticTensorObjective.InOrder(weights);
+        model.Train(true);
         observer.Started(state.Step, t.Steps, triplets.Count);
         var stepTimes = new List<double>();
         var peak = CurrentResidentBytes();
@@ -130,6 +140,17 @@ public sealed class Trainer
                 }
                 log.Eval(step, score, isBest);
                 observer.Evaluated(step, score, isBest);
+                if (weights is not null && semantic is not null)
+                {
+                    var metrics = SemanticTensorValidation.Measure(model, semantic.Validation, config.Model.TrainMaxLength);
+                    metrics[LossTerms.StsbDevSpearman] = score;
+                    weights.Update(step, metrics);
+                    session.TermWeights = SemanticTensorObjective.InOrder(weights);
+                    state = state with { LossWeights = weights.State };
+                    log.Weights(step, weights.Weights, metrics);
+                    observer.Weighted(step, weights.Weights, metrics);
+                    model.Train(true);
+                }
             }
             if (step % t.CheckpointEvery == 0 || step == t.Steps)
             {

@@ -87,6 +87,19 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
             model = SentenceModel.Load(m.Base);
         }
         model.Settings = model.Settings with { MaxSeqLength = m.MaxSeqLength };
+        var st = config.SemanticTensor;
+        if (st.Enabled && model.Factors is null)
+        {
+            // Fresh heads drawn from the run's seed, so every run (and every bench arm) of a seed starts alike.
+            torch.manual_seed(config.Training.Seed);
+            model.AddSemanticTensor(new Factors.SemanticTensorConfig
+            {
+                FactorDim = st.FactorDim,
+                Layers = st.Layers.ToArray(),
+                Roles = st.Roles,
+                RoleScales = st.RoleScales.ToArray(),
+            });
+        }
         return model;
     }
 
@@ -110,7 +123,9 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
             ? RunAnchors.Build(data.Train, Path.Combine(RunDir, "anchors.db"), $"run {config.Name}: NLI training triplets", observer.Info)
             : null;
 
-        var trainer = new Trainer(config, model, data.Train, data.StsbDev, RunDir, observer, anchors?.Ids) { KillAfterStep = KillAfterStep };
+        var semantic = config.SemanticTensor.Enabled ? RunSemanticTensor.Prepare(config, data, model.Tokenizer, observer.Info) : null;
+
+        var trainer = new Trainer(config, model, data.Train, data.StsbDev, RunDir, observer, anchors?.Ids, semantic?.Inputs) { KillAfterStep = KillAfterStep };
         var outcome = trainer.Run(resume);
 
         // The final model is the best on STS-B dev.
@@ -120,6 +135,7 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
         best.Save(finalDir);
         observer.Info($"final model: step {outcome.BestStep} (best STS-B dev Spearman {outcome.BestDevSpearman:F2}) → {finalDir}");
         var after = Evaluate(best, data);
+        var withRoles = best.Roles is null ? null : EvaluateWithRoles(best, data);
 
         var metrics = new JsonObject
         {
@@ -158,9 +174,45 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
                 ["extra_positives_used"] = outcome.ExtraPositives,
                 ["false_negatives_masked"] = outcome.MaskedNegatives,
             },
+            ["semantic_tensor"] = semantic is null ? null : new JsonObject
+            {
+                ["enabled"] = true,
+                ["data"] = semantic.Stats,
+                ["role_scales_after"] = best.Roles is null ? null : new JsonArray(best.Roles.Scales.Select(v => (JsonNode?)Math.Round(v, 4)).ToArray()),
+                ["stsb_test_with_roles"] = withRoles,
+                ["final_loss_weights"] = LastWeights(),
+            },
         };
         AtomicFile.WriteAllText(Path.Combine(RunDir, "metrics.json"), metrics.ToJsonString(Json));
         return metrics;
+    }
+
+    /// <summary>
+    /// STS-B test of the trained model with the parse's role ids at inference (the default evaluation
+    /// runs without, like the plain exports), and what the parse costs the encode path.
+    /// </summary>
+    JsonObject EvaluateWithRoles(SentenceModel model, RunData data)
+    {
+        var texts = data.StsbTest.SelectMany(p => new[] { p.Sentence1, p.Sentence2 }).ToList();
+        var clock = Stopwatch.StartNew();
+        model.Encode(texts, maxLength: config.Model.MaxSeqLength);
+        var plainSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var score = Evaluation.Sts(model, data.StsbTest, config.Model.MaxSeqLength, roles: Anchors.RoleAlignment.Source(model.Tokenizer, new Anchors.AnchoringPipeline(new Anchors.AnnotatorOptions(UseCache: false))));
+        var withParseSeconds = clock.Elapsed.TotalSeconds;
+        var result = ScoreJson(score);
+        result["encode_seconds_without_roles"] = Math.Round(plainSeconds, 2);
+        result["encode_seconds_with_roles"] = Math.Round(withParseSeconds, 2);
+        result["note"] = "with roles: every text is parsed (Link Grammar, no annotation cache, all cores) and its token roles fed to the role signal";
+        return result;
+    }
+
+    /// <summary>The last adaptive loss weights the training log recorded, or null.</summary>
+    JsonNode? LastWeights()
+    {
+        var path = Path.Combine(RunDir, "train_log.jsonl");
+        if (!File.Exists(path)) return null;
+        return File.ReadLines(path).Select(l => JsonNode.Parse(l)).LastOrDefault(n => n?["event"]?.GetValue<string>() == "weights")?["weights"]?.DeepClone();
     }
 
     /// <summary>The starting model's scores are computed once per run folder and reused on resume.</summary>

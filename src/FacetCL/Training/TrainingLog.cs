@@ -26,6 +26,8 @@ public sealed class TrainingLog(string path)
         ["rss_mb"] = Math.Round(r.ResidentBytes / 1048576.0, 1),
         ["extra_positives"] = r.ExtraPositives,
         ["masked_negatives"] = r.MaskedNegatives,
+        ["labelled_texts"] = r.LabelledTexts,
+        ["terms"] = r.Terms is null ? null : new JsonObject(r.Terms.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 6)))),
         ["time"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
     });
 
@@ -35,6 +37,16 @@ public sealed class TrainingLog(string path)
         ["step"] = step,
         ["stsb_dev_spearman"] = Math.Round(devSpearman, 4),
         ["best"] = isBest,
+        ["time"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+    });
+
+    /// <summary>The adaptive loss weights set after an evaluation and the held-out metrics they were read from.</summary>
+    public void Weights(int step, IReadOnlyDictionary<string, double> weights, IReadOnlyDictionary<string, double> metrics) => Append(new JsonObject
+    {
+        ["event"] = "weights",
+        ["step"] = step,
+        ["weights"] = new JsonObject(weights.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 6)))),
+        ["metrics"] = new JsonObject(metrics.Select(kv => KeyValuePair.Create(kv.Key, double.IsFinite(kv.Value) ? (JsonNode?)Math.Round(kv.Value, 6) : null))),
         ["time"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
     });
 

@@ -13,8 +13,10 @@ namespace FacetCL.Training;
 /// <param name="SequenceLength">padded length of the step's batch</param>
 /// <param name="ExtraPositives">anchor-identity positives used beyond the data set's own (0 without anchors)</param>
 /// <param name="MaskedNegatives">in-batch negatives masked because they share an anchor (0 without anchors)</param>
+/// <param name="Terms">with the semantic tensor: each loss term's unweighted value by name (<see cref="SemanticTensorObjective.Terms"/>); else null</param>
+/// <param name="LabelledTexts">gold-labelled factor texts added to the step's batch</param>
 public sealed record StepRecord(int Step, double Loss, double LearningRate, double StepSeconds, double TripletsPerSecond, int Texts, int SequenceLength, long ResidentBytes,
-    int ExtraPositives = 0, int MaskedNegatives = 0)
+    int ExtraPositives = 0, int MaskedNegatives = 0, IReadOnlyDictionary<string, double>? Terms = null, int LabelledTexts = 0)
 {
     /// <summary>Token positions processed, padding included.</summary>
     public int Tokens => Texts * SequenceLength;
@@ -26,7 +28,9 @@ public sealed record TripletAnchors(long[] Anchor, long[] Positive, long[] Negat
 /// <summary>
 /// The optimisation state of one training run and its step: duplicate-free, length-bucketed
 /// batches of triplets → one encoder pass over anchors, positives and hard negatives →
-/// <see cref="MultipleNegativesRankingLoss"/> → AdamW (no decay on biases and LayerNorm) with
+/// <see cref="MultipleNegativesRankingLoss"/> (or <see cref="AnchorContrastiveLoss"/> with anchors;
+/// with the semantic tensor, plus gold-labelled factor texts, role ids with role dropout, and the
+/// weighted terms of <see cref="SemanticTensorObjective"/>) → AdamW (no decay on biases and LayerNorm) with
 /// linear warm-up and decay, gradient clipping. Nothing random depends on the process: the sampler
 /// state is (epoch, position), the learning rate a function of the step, and the dropout generator
 /// is re-seeded from (seed, step) before every step. <see cref="Trainer"/> adds evaluation,
@@ -40,13 +44,22 @@ public sealed class TrainingSession : IDisposable
     readonly MultipleNegativesRankingLoss loss;
     readonly AnchorContrastiveLoss? anchorLoss;
     readonly TripletAnchors? anchors;
+    readonly SemanticTensorObjective? objective;
+    readonly FactorText[][]? tripletFacts;
+    readonly FactorText[] labelled = [];
+    readonly int[][] labelledIds = [];
+    readonly int[] labelledOrder = [];
 
     public TripletBatchSampler Sampler { get; }
+
+    /// <summary>Current weights of the loss terms (<see cref="SemanticTensorObjective.Terms"/> order); the trainer adapts them.</summary>
+    public double[] TermWeights { get; set; } = [];
     public AdamW Optimizer { get; }
     public int TripletCount => ids.Length;
 
     /// <param name="anchors">with anchor ids, the step uses <see cref="AnchorContrastiveLoss"/> and the sampler groups triplets by their positive's anchor</param>
-    public TrainingSession(TrainConfig config, SentenceModel model, IReadOnlyList<Triplet> triplets, TripletAnchors? anchors = null)
+    /// <param name="semantic">the semantic tensor's inputs (the model must have factor heads), or null: main-vector contrast only</param>
+    public TrainingSession(TrainConfig config, SentenceModel model, IReadOnlyList<Triplet> triplets, TripletAnchors? anchors = null, SemanticTensorInputs? semantic = null)
     {
         this.config = config;
         this.model = model;
@@ -63,6 +76,19 @@ public sealed class TrainingSession : IDisposable
             triplets.Select(x => new[] { x.Anchor, x.Positive, x.Negative }).ToList(),
             ids.Select(x => x.Max(s => s.Length)).ToArray(), t.BatchSize, t.BucketBatches, t.Seed,
             groups: anchors?.Positive.Select(a => a < 0 ? -1 : checked((int)a)).ToArray(), groupSize: config.Anchors.GroupSize, maxPerGroup: config.Anchors.MaxPerAnchor);
+        if (semantic is not null)
+        {
+            var heads = model.Factors ?? throw new ArgumentException("the semantic tensor needs a model with factor heads (SentenceModel.AddSemanticTensor)");
+            objective = new SemanticTensorObjective(config.SemanticTensor, heads, model.Config.NumHiddenLayers);
+            TermWeights = SemanticTensorObjective.InOrder(AdaptiveLossWeights.FromConfig(config.SemanticTensor));
+            FactorText Facts(string text) => semantic.TripletTexts.TryGetValue(text, out var f) ? f
+                : throw new ArgumentException($"no factor labels for training text '{text}'");
+            tripletFacts = triplets.Select(x => new[] { Facts(x.Anchor), Facts(x.Positive), Facts(x.Negative) }).ToArray();
+            labelled = semantic.Labelled.ToArray();
+            labelledIds = labelled.Select(l => model.Tokenizer.Encode(l.Text, maxLen)).ToArray();
+            labelledOrder = Enumerable.Range(0, labelled.Length).ToArray();
+            new Random(t.Seed).Shuffle(labelledOrder);
+        }
         Optimizer = CreateOptimizer();
     }
 
@@ -70,20 +96,25 @@ public sealed class TrainingSession : IDisposable
     public StepRecord Step(int step)
     {
         var t = config.Training;
-        model.Encoder.train();
+        model.Train(true);
         var started = Stopwatch.GetTimestamp();
         double lossValue;
-        int texts, length, extra = 0, masked = 0;
+        int texts, length, extra = 0, masked = 0, labelledCount = 0;
+        Dictionary<string, double>? terms = null;
         using (var scope = NewDisposeScope())
         {
             torch.manual_seed(unchecked(t.Seed * 1_000_003L + step));
             var batch = Sampler.Next();
             var encoded = new List<int[]>(batch.Length * 3);
             for (var column = 0; column < 3; column++) encoded.AddRange(batch.Select(i => ids[i][column]));
-            using var tokens = model.Tokenizer.Pad(encoded);
+            var extras = LabelledFor(step);
+            labelledCount = extras.Length;
+            encoded.AddRange(extras.Select(i => labelledIds[i]));
+            using var tokens = model.Tokenizer.Pad(encoded, objective is null ? null : RolesWithDropout(batch, extras, step));
             texts = (int)tokens.Count;
             length = (int)tokens.Length;
-            var parts = model.Embed(tokens).chunk(3, 0);
+            var tensor = objective is null ? new SemanticTensor(model.Embed(tokens), null) : model.EmbedTensor(tokens);
+            var parts = tensor.Main.narrow(0, 0, 3 * batch.Length).chunk(3, 0);
             Tensor value;
             if (anchors is not null && anchorLoss is not null)
             {
@@ -95,16 +126,65 @@ public sealed class TrainingSession : IDisposable
             {
                 value = loss.Compute(parts[0], parts[1], parts[2]);
             }
+            if (objective is not null && tensor.Factors is { } factors)
+            {
+                var values = new[] { value }.Concat(objective.Compute(factors, FactorLabels(batch, extras))).ToArray();
+                terms = new Dictionary<string, double>(StringComparer.Ordinal);
+                var total = values[0] * TermWeights[0];
+                terms[SemanticTensorObjective.Terms[0]] = values[0].item<float>();
+                for (var k = 1; k < values.Length; k++)
+                {
+                    terms[SemanticTensorObjective.Terms[k]] = values[k].item<float>();
+                    total = total + values[k] * TermWeights[k];
+                }
+                value = total;
+            }
             Optimizer.zero_grad();
             value.backward();
-            nn.utils.clip_grad_norm_(model.Encoder.parameters(), t.MaxGradNorm);
+            nn.utils.clip_grad_norm_(model.NamedParameters().Select(p => p.Parameter), t.MaxGradNorm);
             foreach (var group in Optimizer.ParamGroups) group.LearningRate = LearningRate(step);
             Optimizer.step();
             lossValue = value.item<float>();
         }
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         using var process = Process.GetCurrentProcess();
-        return new StepRecord(step, lossValue, LearningRate(step), seconds, t.BatchSize / seconds, texts, length, process.WorkingSet64, extra, masked);
+        return new StepRecord(step, lossValue, LearningRate(step), seconds, t.BatchSize / seconds, texts, length, process.WorkingSet64, extra, masked, terms, labelledCount);
+    }
+
+    /// <summary>
+    /// The gold-labelled texts of a step: the next <c>labelled_per_step</c> of a seeded permutation,
+    /// a function of the step alone so that a resumed run sees the same ones.
+    /// </summary>
+    int[] LabelledFor(int step)
+    {
+        var k = Math.Min(config.SemanticTensor.LabelledPerStep, labelledOrder.Length);
+        if (objective is null || k == 0) return [];
+        var start = (long)(step - 1) * k;
+        return Enumerable.Range(0, k).Select(j => labelledOrder[(int)((start + j) % labelledOrder.Length)]).ToArray();
+    }
+
+    /// <summary>Role ids of each row; a share <c>role_dropout</c> of the rows (seeded by step) goes without, as a text without a parse would.</summary>
+    List<int[]?> RolesWithDropout(int[] batch, int[] extras, int step)
+    {
+        var rows = new List<FactorText>(batch.Length * 3 + extras.Length);
+        for (var column = 0; column < 3; column++) rows.AddRange(batch.Select(i => tripletFacts![i][column]));
+        rows.AddRange(extras.Select(i => labelled[i]));
+        var useRoles = config.SemanticTensor.Roles && model.Roles is not null;
+        var rng = new Random(unchecked(config.Training.Seed * 7919 + step));
+        return rows.Select(r => useRoles && rng.NextDouble() >= config.SemanticTensor.RoleDropout ? r.Roles : null).ToList();
+    }
+
+    /// <summary>[F, rows] int64 factor bins of the batch's rows (triplet columns, then labelled texts), −1 = unknown.</summary>
+    Tensor FactorLabels(int[] batch, int[] extras)
+    {
+        var rows = new List<FactorText>(batch.Length * 3 + extras.Length);
+        for (var column = 0; column < 3; column++) rows.AddRange(batch.Select(i => tripletFacts![i][column]));
+        rows.AddRange(extras.Select(i => labelled[i]));
+        var f = Factors.FactorKinds.Count;
+        var data = new long[f * rows.Count];
+        for (var k = 0; k < f; k++)
+            for (var r = 0; r < rows.Count; r++) data[k * rows.Count + r] = rows[r].Bins[k];
+        return torch.tensor(data, [f, rows.Count]);
     }
 
     /// <summary>Linear warm-up to the peak rate, then linear decay to zero at the last step (Hugging Face's linear schedule).</summary>
@@ -118,15 +198,20 @@ public sealed class TrainingSession : IDisposable
     AdamW CreateOptimizer()
     {
         var t = config.Training;
-        var named = model.Encoder.named_parameters().ToList();
-        static bool NoDecay(string n) => n.EndsWith(".bias", StringComparison.Ordinal) || n.Contains("LayerNorm", StringComparison.Ordinal);
+        var named = model.NamedParameters().ToList();
+        // No decay on biases, LayerNorm and the role scales (decay would pull a scale towards "no signal").
+        static bool NoDecay(string n) => n.EndsWith("bias", StringComparison.Ordinal) || n.Contains("LayerNorm", StringComparison.Ordinal) || n.EndsWith("role_scale", StringComparison.Ordinal);
         var groups = new[]
         {
-            new AdamW.ParamGroup(named.Where(p => !NoDecay(p.name)).Select(p => p.parameter), lr: t.LearningRate, weight_decay: t.WeightDecay),
-            new AdamW.ParamGroup(named.Where(p => NoDecay(p.name)).Select(p => p.parameter), lr: t.LearningRate, weight_decay: 0.0),
+            new AdamW.ParamGroup(named.Where(p => !NoDecay(p.Name)).Select(p => p.Parameter), lr: t.LearningRate, weight_decay: t.WeightDecay),
+            new AdamW.ParamGroup(named.Where(p => NoDecay(p.Name)).Select(p => p.Parameter), lr: t.LearningRate, weight_decay: 0.0),
         };
         return torch.optim.AdamW(groups, t.LearningRate);
     }
 
-    public void Dispose() => Optimizer.Dispose();
+    public void Dispose()
+    {
+        Optimizer.Dispose();
+        objective?.Dispose();
+    }
 }

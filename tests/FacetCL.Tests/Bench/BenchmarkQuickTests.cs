@@ -60,6 +60,14 @@ public class BenchmarkQuickTests(ITestOutputHelper output)
         }
         Assert.True(D(r["summary"]!["facetcl"]!["extra_positives_per_step"]) >= 0);
         Assert.Contains("anchors.enabled=false", r["arms"]!.AsArray().Single(a => (string)a!["name"]! == "facetcl-no-anchors")!["overrides"]!.AsArray().Select(o => (string)o!));
+        // The semantic tensor: prepared once; the facetcl arm trains its five terms and reports the factor metrics, its ablation arm neither.
+        Assert.True((int)r["semantic_tensor"]!["training_texts"]! > 0);
+        var facetcl = r["per_seed"]![0]!["facetcl"]!;
+        Assert.Equal(5, facetcl["loss_terms_last_10"]!.AsObject().Count);
+        Assert.InRange(D(facetcl["factor_metrics"]!["factor_orthogonality_index"]), 0, 1);
+        Assert.InRange(D(facetcl["factor_metrics"]!["factor_probe_accuracy"]), 0, 1);
+        Assert.Null(r["per_seed"]![0]!["facetcl-no-semantic_tensor"]!["factor_metrics"]);
+        Assert.Null(r["per_seed"]![0]!["baseline"]!["loss_terms_last_10"]);
         var arms = r["arms"]!.AsArray();
         Assert.NotEqual(arms[0]!["sampler"]!.ToString(), arms[1]!["sampler"]!.ToString());
         // Training moved the weights: a trained arm scores differently from the untouched model.

@@ -16,6 +16,7 @@ public class MemoryTests(ITestOutputHelper output)
         config.Apply([
             "model.random_init.layers=1", "model.random_init.hidden=16", "model.random_init.heads=2", "model.random_init.intermediate=32",
             "model.train_max_length=16", "training.eval_every=0", "training.checkpoint_every=100000", "training.eval_dev_pairs=20",
+            "semantic_tensor.labelled_pool=200", "semantic_tensor.validation_texts=40",
         ]);
         var observer = new TinyRun.NullObserver(sampleMemoryEvery: 100);
         new TrainingJob(config, observer).Run(resume: false);

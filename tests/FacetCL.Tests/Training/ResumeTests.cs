@@ -30,12 +30,18 @@ public class ResumeTests(ITestOutputHelper output)
         Assert.Contains("resuming from step-0000005", resumed.Stderr);
         output.WriteLine(resumed.Stderr);
 
-        foreach (var file in new[] { "checkpoints/step-0000012/model/model.safetensors", "checkpoints/step-0000012/optimizer.safetensors", "model/model.safetensors" })
+        foreach (var file in new[] { "checkpoints/step-0000012/model/model.safetensors", "checkpoints/step-0000012/model/semantic_tensor.safetensors",
+            "checkpoints/step-0000012/optimizer.safetensors", "model/model.safetensors", "model/semantic_tensor.safetensors" })
         {
             var a = File.ReadAllBytes(Path.Combine(dir.Path, "straight", file));
             var b = File.ReadAllBytes(Path.Combine(dir.Path, "killed", file));
             Assert.True(a.AsSpan().SequenceEqual(b), $"{file} differs between the uninterrupted and the resumed run");
         }
+        // The adaptive loss weights were set at the evaluations of steps 6 and 12 and resumed to the same values.
+        string LossWeights(string run) =>
+            System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, run, "checkpoints/step-0000012/trainer_state.json")))!["loss_weights"]!.ToJsonString();
+        Assert.Contains("\"step\":12", LossWeights("straight"));
+        Assert.Equal(LossWeights("straight"), LossWeights("killed"));
         // The resumed log reads like one run: each step once.
         var steps = File.ReadAllLines(Path.Combine(dir.Path, "killed", "train_log.jsonl")).Where(l => l.Contains("\"event\":\"step\"")).ToList();
         Assert.Equal(12, steps.Count);

@@ -24,6 +24,9 @@ static class TinyRun
           eval_dev_pairs: 100
           checkpoint_every: 5
           threads: 1
+        semantic_tensor:
+          labelled_per_step: 8
+          validation_texts: 60
         """, "tiny.yaml");
 
     public sealed class NullObserver(int sampleMemoryEvery = 0) : ITrainingObserver
