@@ -38,10 +38,11 @@ static class DiagnoseCommand
         var synonymRate = new Option<double>("--synonym-rate") { Description = "share of words swapped for a WordNet synonym", DefaultValueFactory = _ => defaults.SynonymRate };
         var batch = new Option<int>("--batch-size") { Description = "sentences per forward pass", DefaultValueFactory = _ => defaults.BatchSize };
         var maxLength = new Option<int?>("--max-length") { Description = "token limit (default: the model's)" };
+        var projectionPoints = new Option<int>("--projection-points") { Description = "texts (seeded sample) of the 2-D projection stored for the dashboard", DefaultValueFactory = _ => defaults.ProjectionPoints };
 
         var command = new Command("diagnose", "task-free quality report of a model: metrics table, diagnostics.json, trend store")
         {
-            model, data, dataRoot, store, noStore, reference, output, noAnchors, seed, uniformityPairs, robustnessPairs, typoRate, dropRate, synonymRate, batch, maxLength,
+            model, data, dataRoot, store, noStore, reference, output, noAnchors, seed, uniformityPairs, robustnessPairs, typoRate, dropRate, synonymRate, batch, maxLength, projectionPoints,
         };
         command.SetAction(parse =>
         {
@@ -55,12 +56,14 @@ static class DiagnoseCommand
                 SynonymRate = parse.GetValue(synonymRate),
                 BatchSize = parse.GetValue(batch),
                 MaxLength = parse.GetValue(maxLength),
+                ProjectionPoints = parse.GetValue(projectionPoints),
             };
             if (options.UniformityPairs < 100_000) throw new ArgumentException("--uniformity-pairs must be at least 100000");
             if (options.RobustnessPairs < 1) throw new ArgumentException("--robustness-pairs must be positive");
             foreach (var (name, rate) in new[] { ("--typo-rate", options.TypoRate), ("--drop-rate", options.TokenDropRate), ("--synonym-rate", options.SynonymRate) })
                 if (rate is < 0 or > 1) throw new ArgumentException($"{name} must be between 0 and 1");
             if (options.BatchSize < 1) throw new ArgumentException("--batch-size must be positive");
+            if (options.ProjectionPoints < 1) throw new ArgumentException("--projection-points must be positive");
 
             // Every input is checked before any work: model folder, data files, reference.
             var modelName = parse.GetValue(model)!;
@@ -75,7 +78,7 @@ static class DiagnoseCommand
             using var refModel = sameReference ? null : SentenceModel.Load(referenceName);
             Cli.Err.MarkupLineInterpolated($"[bold]facetcl diagnose[/] [blue]{modelName}[/] on {diagnosticData.Description}");
 
-            JsonObject report = null!;
+            DiagnosticsResult result = null!;
             RunWithProgress(progress =>
             {
                 AnchorAssignment? anchors = null;
@@ -87,10 +90,11 @@ static class DiagnoseCommand
                     anchors = DiagnosticAnchors.Assign(texts, new Progress<int>(n => progress.Report(stage, n, texts.Count)));
                     progress.Report(stage, texts.Count, texts.Count);
                 }
-                report = QualityDiagnostics.Run(m, modelName, referenceName == "none" ? null : refModel ?? m, referenceName == "none" ? null : referenceName,
+                result = QualityDiagnostics.Evaluate(m, modelName, referenceName == "none" ? null : refModel ?? m, referenceName == "none" ? null : referenceName,
                     diagnosticData, anchors, options, progress);
             });
 
+            var report = result.Report;
             var json = report.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
             AtomicFile.WriteAllText(outPath, json + "\n");
             long? runId = null;
@@ -98,7 +102,7 @@ static class DiagnoseCommand
             if (!parse.GetValue(noStore))
             {
                 using var s = new QualityStore(storePath);
-                runId = s.Append(modelName, diagnosticData.Description, (string)report["config_hash"]!, DateTime.UtcNow, report.ToJsonString());
+                runId = s.Append(modelName, diagnosticData.Description, (string)report["config_hash"]!, DateTime.UtcNow, report.ToJsonString(), result.Snapshot);
             }
             PrintTable(report);
             Console.WriteLine(new JsonObject
@@ -173,29 +177,15 @@ static class DiagnoseCommand
         }
     }
 
-    // Short labels so the table fits 80 columns in a log; the README gives the formulas.
-    static readonly (string Key, string Label, string Better)[] Rows =
-    [
-        ("sts_spearman", "STS Spearman ×100", "higher"),
-        ("alignment", "alignment", "lower"),
-        ("uniformity", "uniformity", "lower"),
-        ("anisotropy", "anisotropy", "lower"),
-        ("effective_rank", "effective rank", "higher"),
-        ("intra_anchor_compactness", "anchor compactness", "lower"),
-        ("inter_anchor_separation", "anchor separation", "higher"),
-        ("robustness", "robustness gain", "> 1"),
-        ("task_structure_alignment", "task-axis alignment", "higher"),
-    ];
-
     static void PrintTable(JsonObject report)
     {
         var metrics = report["metrics"]!.AsObject();
         var table = new Table().Title($"diagnostics of {Markup.Escape((string)report["model"]!)}")
             .AddColumn("metric").AddColumn(new TableColumn("value").RightAligned()).AddColumn("better").AddColumn("detail");
-        foreach (var (key, label, better) in Rows)
+        foreach (var metric in QualityMetrics.All)
         {
-            if (metrics[key] is not JsonObject m) continue;
-            table.AddRow(Markup.Escape(label), Format(m["value"]), better, Markup.Escape(Detail(key, m)));
+            if (metrics[metric.Key] is not JsonObject m) continue;
+            table.AddRow(Markup.Escape(metric.Label), Format(m["value"]), Markup.Escape(metric.Better), Markup.Escape(Detail(metric.Key, m)));
         }
         Cli.Err.Write(table);
         foreach (var na in report["not_applicable"]!.AsArray())
@@ -212,6 +202,7 @@ static class DiagnoseCommand
         "inter_anchor_separation" => $"min; p5 {Format(m["p5"])}",
         "robustness" => $"change {Format(m["change"]!["mean"])} vs {Format(m["reference_change"]?["mean"])}",
         "task_structure_alignment" => $"{m["pairs_a"]}/{m["pairs_b"]} pairs",
+        "factor_orthogonality_index" => $"{m["factors"]!.AsArray().Count} factors × {m["dim"]} dims; {m["texts"]} texts",
         _ => "",
     };
 

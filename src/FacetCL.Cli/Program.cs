@@ -14,6 +14,7 @@ var root = new RootCommand("facetcl: train and audit sentence encoders with stru
     BenchCommand.Create(),
     AnchorsCommand.Create(),
     DiagnoseCommand.Create(),
+    DashboardCommand.Create(),
     AnnotateCommand.Create(() => new WordNetLemmatizer(WordNet.Default)),
 };
 

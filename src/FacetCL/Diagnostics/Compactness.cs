@@ -7,6 +7,13 @@ namespace FacetCL.Diagnostics;
 /// <param name="Members">texts in those anchors</param>
 public sealed record CompactnessResult(double CosineDistance, double MeanStd, int Anchors, int Members);
 
+/// <summary>Compactness of one anchor (see <see cref="Compactness"/>).</summary>
+/// <param name="AnchorId">the anchor's id</param>
+/// <param name="Members">its texts</param>
+/// <param name="CosineDistance">mean cosine distance 1 − cos(x̂_i, c_a) of its members to their centroid</param>
+/// <param name="MeanStd">mean per-dimension (population) standard deviation of its normalised members</param>
+public sealed record AnchorCompactness(long AnchorId, int Members, double CosineDistance, double MeanStd);
+
 /// <summary>
 /// Intra-anchor compactness over anchors with ≥ 2 members (a singleton is trivially compact):
 /// for anchor a with centroid c_a = mean of its L2-normalised members x̂_i,
@@ -18,18 +25,23 @@ public static class Compactness
 {
     public static CompactnessResult Of(EmbeddingMatrix embeddings, IReadOnlyList<long> anchorIds)
     {
+        var perAnchor = PerAnchor(embeddings, anchorIds);
+        if (perAnchor.Count == 0) return new CompactnessResult(double.NaN, double.NaN, 0, 0);
+        return new CompactnessResult(perAnchor.Average(a => a.CosineDistance), perAnchor.Average(a => a.MeanStd), perAnchor.Count, perAnchor.Sum(a => a.Members));
+    }
+
+    /// <summary>The compactness of every anchor with ≥ 2 members, in order of first appearance (the report's histogram).</summary>
+    public static IReadOnlyList<AnchorCompactness> PerAnchor(EmbeddingMatrix embeddings, IReadOnlyList<long> anchorIds)
+    {
         var x = embeddings.Normalized();
         var groups = AnchorGroups.Of(x, anchorIds, minMembers: 2);
-        if (groups.Count == 0) return new CompactnessResult(double.NaN, double.NaN, 0, 0);
-        double cosSum = 0, stdSum = 0;
-        var members = 0;
+        var result = new List<AnchorCompactness>(groups.Count);
         var d = x.Dim;
         var sq = new double[d];
         for (var a = 0; a < groups.Count; a++)
         {
             var centroid = groups.Centroids.Row(a);
             var rows = groups.Members[a];
-            members += rows.Length;
             double dist = 0;
             Array.Clear(sq);
             foreach (var i in rows)
@@ -42,11 +54,10 @@ public static class Compactness
                     sq[k] += dev * dev;
                 }
             }
-            cosSum += dist / rows.Length;
             double std = 0;
             for (var k = 0; k < d; k++) std += Math.Sqrt(sq[k] / rows.Length);
-            stdSum += std / d;
+            result.Add(new AnchorCompactness(groups.Ids[a], rows.Length, dist / rows.Length, std / d));
         }
-        return new CompactnessResult(cosSum / groups.Count, stdSum / groups.Count, groups.Count, members);
+        return result;
     }
 }

@@ -34,6 +34,12 @@ public sealed record DiagnosticOptions
 
     public int BatchSize { get; init; } = 64;
 
+    /// <summary>
+    /// Texts (a seeded sample) of the 2-D projection the dashboard draws (<see cref="SpaceSnapshot"/>).
+    /// Not in the config hash: it changes the picture, not a metric.
+    /// </summary>
+    public int ProjectionPoints { get; init; } = 5_000;
+
     /// <summary>Token limit (default: the model's).</summary>
     public int? MaxLength { get; init; }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using FacetCL.Factors;
 using FacetCL.Model;
 
 namespace FacetCL.Diagnostics;
@@ -11,6 +12,9 @@ public interface IDiagnosticsProgress
 {
     void Report(string stage, int done, int total);
 }
+
+/// <summary>A diagnose run: the report (<c>diagnostics.json</c>) and what the dashboard draws of the space.</summary>
+public sealed record DiagnosticsResult(JsonObject Report, SpaceSnapshot Snapshot);
 
 /// <summary>
 /// The task-free quality report of a model (DESIGN.md, "Diagnostics"): encodes the data's texts and
@@ -26,6 +30,11 @@ public static class QualityDiagnostics
     /// <param name="reference">the reference model of the robustness gain; null when there is none, or the model itself</param>
     /// <param name="anchors">anchor ids of <see cref="DiagnosticData.Texts"/> in that order, or null to skip the anchor metrics</param>
     public static JsonObject Run(SentenceModel model, string modelName, SentenceModel? reference, string? referenceName, DiagnosticData data,
+        AnchorAssignment? anchors, DiagnosticOptions options, IDiagnosticsProgress? progress = null, TextNoise? noise = null) =>
+        Evaluate(model, modelName, reference, referenceName, data, anchors, options, progress, noise).Report;
+
+    /// <summary><see cref="Run"/> plus the <see cref="SpaceSnapshot"/> (2-D sample, per-anchor compactness, factor orthogonality matrix).</summary>
+    public static DiagnosticsResult Evaluate(SentenceModel model, string modelName, SentenceModel? reference, string? referenceName, DiagnosticData data,
         AnchorAssignment? anchors, DiagnosticOptions options, IDiagnosticsProgress? progress = null, TextNoise? noise = null)
     {
         var clock = Stopwatch.StartNew();
@@ -35,8 +44,10 @@ public static class QualityDiagnostics
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < texts.Count; i++) index[texts[i]] = i;
 
-        var x = Encode(model, texts, "encode", options, progress);
+        var (x, factors) = EncodeWithFactors(model, texts, options, progress);
         var xn = x.Normalized();
+        IReadOnlyList<AnchorCompactness> perAnchor = [];
+        double[][]? orthogonality = null;
         var metrics = new JsonObject();
         var notApplicable = new JsonArray();
         void Skip(string metric, string reason) => notApplicable.Add(new JsonObject { ["metric"] = metric, ["reason"] = reason });
@@ -88,6 +99,7 @@ public static class QualityDiagnostics
         }
         else
         {
+            perAnchor = Compactness.PerAnchor(x, anchors.Ids);
             var c = Compactness.Of(x, anchors.Ids);
             metrics["intra_anchor_compactness"] = new JsonObject { ["value"] = Num(c.CosineDistance), ["mean_std"] = Num(c.MeanStd), ["anchors"] = c.Anchors, ["members"] = c.Members };
             if (anchors.AnchorsWithTwoOrMore >= 2)
@@ -121,9 +133,30 @@ public static class QualityDiagnostics
         }
         else Skip("task_structure_alignment", "needs entailment pairs with at least two distinct premises (NLI data)");
 
-        const string noFactors = "the model has no factor heads (facetcl models do not have them yet)";
-        Skip("factor_orthogonality_index", noFactors);
-        Skip("factor_probe_accuracy", noFactors);
+        var factorNames = FactorKinds.All.Select(k => k.Name()).ToArray();
+        if (factors is not null)
+        {
+            orthogonality = FactorOrthogonality.Matrix(factors);
+            metrics["factor_orthogonality_index"] = new JsonObject
+            {
+                ["value"] = Num(FactorOrthogonality.Index(factors)),
+                ["factors"] = new JsonArray(factorNames.Select(n => (JsonNode)n).ToArray()),
+                ["dim"] = factors[0].Dim,
+                ["texts"] = factors[0].Rows,
+                ["definition"] = "mean over factor pairs of the mean |cos| between the fused factor vectors of a text",
+            };
+            Skip("factor_probe_accuracy", "the diagnose data has no factor labels");
+        }
+        else
+        {
+            const string noFactors = "the model has no factor heads";
+            Skip("factor_orthogonality_index", noFactors);
+            Skip("factor_probe_accuracy", noFactors);
+        }
+
+        progress?.Report("2-D projection (PCA)", 0, 1);
+        var snapshot = SpaceSnapshot.Build(x, texts, anchors?.Ids, factors, factorNames, options.ProjectionPoints, options.Seed, perAnchor, orthogonality);
+        progress?.Report("2-D projection (PCA)", 1, 1);
 
         var result = new JsonObject
         {
@@ -144,8 +177,17 @@ public static class QualityDiagnostics
             ["metrics"] = metrics,
             ["not_applicable"] = notApplicable,
         };
+        result["projection"] = new JsonObject
+        {
+            ["points"] = snapshot.Points.Count,
+            ["of_texts"] = texts.Count,
+            ["seed"] = options.Seed,
+            ["explained_variance"] = new JsonArray(snapshot.ExplainedVariance.Select(v => Num(v)).ToArray()),
+            ["method"] = "PCA (exact SVD, LibTorch) of the sample's L2-normalised main vectors; the points are in the trend store",
+            ["factor_value"] = factors is null ? null : SpaceSnapshot.FactorValueDefinition,
+        };
         result["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
-        return result;
+        return new DiagnosticsResult(result, snapshot);
     }
 
     /// <summary>SHA-256 (hex) of what makes two runs comparable: the data description, the options and the reference.</summary>
@@ -217,6 +259,20 @@ public static class QualityDiagnostics
         NoiseKind.TokenDrop => "token_drop",
         _ => "synonym_swap",
     };
+
+    /// <summary>Main vectors, and the fused factor vectors (one matrix per factor) when the model has factor heads.</summary>
+    static (EmbeddingMatrix Main, EmbeddingMatrix[]? Factors) EncodeWithFactors(SentenceModel model, IReadOnlyList<string> texts, DiagnosticOptions options, IDiagnosticsProgress? progress)
+    {
+        if (model.Factors is null) return (Encode(model, texts, "encode", options, progress), null);
+        var done = 0;
+        progress?.Report("encode", 0, texts.Count);
+        var t = model.EncodeTensor(texts, options.BatchSize, options.MaxLength, n =>
+        {
+            done += n;
+            progress?.Report("encode", done, texts.Count);
+        });
+        return (EmbeddingMatrix.FromRows(t.Main), t.Factors!.Select(EmbeddingMatrix.FromRows).ToArray());
+    }
 
     static EmbeddingMatrix Encode(SentenceModel model, IReadOnlyList<string> texts, string stage, DiagnosticOptions options, IDiagnosticsProgress? progress)
     {

@@ -10,7 +10,7 @@ namespace FacetCL.Tests.Diagnostics;
 public class DiagnoseCliTests
 {
     // Two pairs of texts that differ only in punctuation share a frame, so anchors with two members exist.
-    const string Sts = """
+    internal const string Sts = """
         sentence1	sentence2	score
         A man is playing a guitar.	A man is playing a guitar!	5.0
         The dog chased the cat.	The dog chased the cat!	4.8
@@ -22,7 +22,7 @@ public class DiagnoseCliTests
         The girl reads a book.	A girl is reading.	3.8
         """;
 
-    const string Nli = """
+    internal const string Nli = """
         premise	hypothesis	label
         A man inspects the uniform of a figure in an East Asian country.	The man is sleeping.	2
         A man inspects the uniform of a figure in an East Asian country.	A man looks at clothing.	0

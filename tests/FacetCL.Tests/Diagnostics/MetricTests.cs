@@ -25,6 +25,22 @@ public class MetricTests
     }
 
     [Fact]
+    public void CompactnessPerAnchorByHand()
+    {
+        // Anchor 4: (1,0), (0,1); centroid (½,½), cos = ½/(1/√2) = 1/√2 for both; per-dimension std ½.
+        // Anchor 9 members coincide: 0. Singletons and texts without an anchor are left out.
+        var per = Compactness.PerAnchor(M([1, 0], [0, 1], [2, 2], [1, 1], [0, 1], [5, 1]), [4, 4, 9, 9, -1, 3]);
+        Assert.Equal([4L, 9L], per.Select(a => a.AnchorId));
+        Assert.Equal([2, 2], per.Select(a => a.Members));
+        Assert.Equal(1 - 1 / Math.Sqrt(2), per[0].CosineDistance, 6);
+        Assert.Equal(0.5, per[0].MeanStd, 6);
+        Assert.Equal(0, per[1].CosineDistance, 6);
+        // The summary is their mean.
+        var c = Compactness.Of(M([1, 0], [0, 1], [2, 2], [1, 1], [0, 1], [5, 1]), [4, 4, 9, 9, -1, 3]);
+        Assert.Equal((1 - 1 / Math.Sqrt(2)) / 2, c.CosineDistance, 6);
+    }
+
+    [Fact]
     public void CompactnessIsZeroWhenMembersCoincide()
     {
         var c = Compactness.Of(M([1, 1], [2, 2], [0, 1], [0, 3]), [5, 5, 7, 7]);
@@ -150,6 +166,22 @@ public class MetricTests
         // Three factors: pairs (a,b) 0, (a,c) 1, (b,c) 0 → 1/3.
         Assert.Equal(1.0 / 3, FactorOrthogonality.Index([a, M([0, 1], [0, 1]), M([2, 0], [2, 0])]), 9);
         Assert.Throws<ArgumentException>(() => FactorOrthogonality.Index([a]));
+    }
+
+    [Fact]
+    public void FactorOrthogonalityMatrixHoldsThePairsOfTheIndex()
+    {
+        // Per text |cos|: (a,b) 0 and 0; (a,c) 1 and 1/√2; (b,c) 0 and 1/√2.
+        var a = M([1, 0], [1, 0]);
+        var b = M([0, 1], [0, 1]);
+        var c = M([2, 0], [1, 1]);
+        var m = FactorOrthogonality.Matrix([a, b, c]);
+        var ac = (1 + 1 / Math.Sqrt(2)) / 2;
+        var bc = 1 / (2 * Math.Sqrt(2));
+        double[][] expected = [[1, 0, ac], [0, 1, bc], [ac, bc, 1]];
+        for (var i = 0; i < 3; i++)
+            for (var j = 0; j < 3; j++) Assert.Equal(expected[i][j], m[i][j], 9);
+        Assert.Equal((m[0][1] + m[0][2] + m[1][2]) / 3, FactorOrthogonality.Index([a, b, c]), 12);
     }
 
     [Fact]
