@@ -19,7 +19,19 @@ public static class Compactness
     public static CompactnessResult Of(EmbeddingMatrix embeddings, IReadOnlyList<long> anchorIds)
     {
         var x = embeddings.Normalized();
-        var groups = AnchorGroups.Of(x, anchorIds, minMembers: 2);
+        return Of(x, AnchorGroups.Of(x, anchorIds, minMembers: 2));
+    }
+
+    /// <summary>
+    /// Compactness of groups already formed over L2-normalised rows (no copy of the rows: memory is
+    /// O(dim) beyond the groups, one pass over the members).
+    /// </summary>
+    /// <param name="normalized">L2-normalised rows, the ones <paramref name="groups"/> was built from</param>
+    /// <param name="groups">anchors with at least two members</param>
+    public static CompactnessResult Of(EmbeddingMatrix normalized, AnchorGroups groups)
+    {
+        var x = normalized;
+        if (groups.Members.Any(m => m.Length < 2)) throw new ArgumentException("compactness needs groups of at least two members (AnchorGroups.Of with minMembers: 2)");
         if (groups.Count == 0) return new CompactnessResult(double.NaN, double.NaN, 0, 0);
         double cosSum = 0, stdSum = 0;
         var members = 0;

@@ -1,33 +1,68 @@
+using static TorchSharp.torch;
+
 namespace FacetCL.Diagnostics;
 
 /// <summary>
 /// Factor orthogonality index (DESIGN.md, "Diagnostics"): for factor vectors f_1 … f_F of the same
 /// texts (all of one dimension), index = mean over factor pairs a &lt; b of the mean over texts i of
-/// |cos(f_a(x_i), f_b(x_i))|. 0 when every text's factors are mutually orthogonal, 1 when they are
-/// collinear; lower is better (the factors carry separate information). Same measure as the
-/// absolute-cosine orthogonality penalty of disentangled representation learning, read as a score.
+/// |cos(f_a(x_i), f_b(x_i))| (cos = 0 when either vector is zero). 0 when every text's factors are
+/// mutually orthogonal, 1 when they are collinear; lower is better (the factors carry separate
+/// information). Same measure as the absolute-cosine orthogonality penalty of disentangled
+/// representation learning, read as a score. Computed <c>chunkRows</c> texts at a time with LibTorch
+/// in float64 (per chunk: the F × F cosine matrix of each text by one batched product), so memory
+/// does not grow with the number of texts beyond the factor vectors themselves.
 /// </summary>
 public static class FactorOrthogonality
 {
     /// <param name="factors">one matrix per factor; row i of each belongs to text i</param>
-    public static double Index(IReadOnlyList<EmbeddingMatrix> factors)
+    public static double Index(IReadOnlyList<EmbeddingMatrix> factors, int chunkRows = 16_384)
     {
-        if (factors.Count < 2) throw new ArgumentException("need at least two factors");
-        var rows = factors[0].Rows;
-        var dim = factors[0].Dim;
-        if (rows == 0) throw new ArgumentException("no texts");
-        if (factors.Any(f => f.Rows != rows || f.Dim != dim))
-            throw new ArgumentException("every factor needs the same number of rows and dimensions");
+        var m = PairMatrix(factors, chunkRows);
         double total = 0;
         var pairs = 0;
         for (var a = 0; a < factors.Count; a++)
             for (var b = a + 1; b < factors.Count; b++)
             {
-                double sum = 0;
-                for (var i = 0; i < rows; i++) sum += Math.Abs(VectorMath.Cosine(factors[a].Row(i), factors[b].Row(i)));
-                total += sum / rows;
+                total += m[a, b];
                 pairs++;
             }
         return total / pairs;
+    }
+
+    /// <summary>
+    /// The F × F matrix of mean_i |cos(f_a(x_i), f_b(x_i))| (symmetric; the diagonal is the share of
+    /// texts whose factor vector is not zero): the heat map behind the index.
+    /// </summary>
+    public static double[,] PairMatrix(IReadOnlyList<EmbeddingMatrix> factors, int chunkRows = 16_384)
+    {
+        if (factors.Count < 2) throw new ArgumentException("need at least two factors");
+        if (chunkRows < 1) throw new ArgumentException("chunkRows must be positive");
+        var rows = factors[0].Rows;
+        var dim = factors[0].Dim;
+        if (rows == 0) throw new ArgumentException("no texts");
+        if (factors.Any(f => f.Rows != rows || f.Dim != dim))
+            throw new ArgumentException("every factor needs the same number of rows and dimensions");
+        var f = factors.Count;
+        var sums = new double[f * f];
+        var buffer = new float[Math.Min(chunkRows, rows) * f * dim];
+        for (var start = 0; start < rows; start += chunkRows)
+        {
+            using var scope = NewDisposeScope();
+            var n = Math.Min(chunkRows, rows - start);
+            // Layout [text, factor, dim]: one (F × dim) matrix per text.
+            for (var i = 0; i < n; i++)
+                for (var a = 0; a < f; a++)
+                    factors[a].Row(start + i).CopyTo(buffer.AsSpan((i * f + a) * dim, dim));
+            var v = tensor(buffer.AsSpan(0, n * f * dim).ToArray(), [n, f, dim]).to(float64);
+            var norms = v.pow(2).sum(-1, keepdim: true).sqrt_();
+            // A zero vector has cosine 0 with everything (as VectorMath.Cosine).
+            var unit = v.mul(where(norms.lt(1e-12), zeros_like(norms), norms.reciprocal()));
+            var chunkSums = unit.bmm(unit.transpose(1, 2)).abs_().sum(dim: 0).contiguous().data<double>().ToArray();
+            for (var k = 0; k < sums.Length; k++) sums[k] += chunkSums[k];
+        }
+        var result = new double[f, f];
+        for (var a = 0; a < f; a++)
+            for (var b = 0; b < f; b++) result[a, b] = sums[a * f + b] / rows;
+        return result;
     }
 }
