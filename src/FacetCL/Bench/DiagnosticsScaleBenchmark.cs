@@ -28,7 +28,7 @@ public sealed record DiagnosticsScaleOptions
     public int RankSampleRows { get; init; } = 20_000;
 
     /// <summary>Rows per chunk of the exact effective rank (TSQR) and of the factor orthogonality.</summary>
-    public int RowChunk { get; init; } = 8192;
+    public int RowChunk { get; init; } = 4096;
 
     /// <summary>The memory the benchmark must stay under (the 8 GiB).</summary>
     public double MemoryLimitMb { get; init; } = 8 * 1024;
@@ -58,7 +58,7 @@ public sealed class DiagnosticsScaleBenchmark(DiagnosticsScaleOptions options, A
             ["benchmark"] = "diagnostics at scale",
             ["mode"] = options.Quick ? "quick" : "default",
             ["started_utc"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
-            ["machine"] = MachineInfo.Describe(),
+            ["machine"] = Machine(),
             ["data"] = spec.ToJson(),
             ["settings"] = new JsonObject
             {
@@ -75,11 +75,13 @@ public sealed class DiagnosticsScaleBenchmark(DiagnosticsScaleOptions options, A
         {
             log($"{name}: {description}");
             PhaseMemory.ResetPeak();
+            var cpu = CpuSeconds();
             var clock = Stopwatch.StartNew();
             var value = run();
             var seconds = clock.Elapsed.TotalSeconds;
             var o = describe(value);
             o["seconds"] = Math.Round(seconds, 3);
+            o["cpu_seconds"] = Math.Round(CpuSeconds() - cpu, 3);
             o["peak_resident_mb"] = PhaseMemory.PeakMb();
             o["what"] = description;
             phases[name] = o;
@@ -140,7 +142,36 @@ public sealed class DiagnosticsScaleBenchmark(DiagnosticsScaleOptions options, A
         results["within_memory_limit"] = peak < options.MemoryLimitMb;
         results["peak_note"] = "peak resident set size (VmHWM) per phase, reset at each phase's start; the run's peak is the largest (startup included); it includes the data held throughout";
         results["wall_seconds"] = Math.Round(wall.Elapsed.TotalSeconds, 1);
+        results["machine"]!["load_average_end"] = LoadAverage();
         return results;
+    }
+
+    /// <summary>The machine, with the load average when the run began (other processes share the cores: compare seconds with cpu_seconds).</summary>
+    static JsonObject Machine()
+    {
+        var m = MachineInfo.Describe();
+        m["load_average_start"] = LoadAverage();
+        return m;
+    }
+
+    /// <summary>The 1-minute load average (/proc/loadavg), or null where there is none.</summary>
+    static double? LoadAverage()
+    {
+        try
+        {
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>CPU time (user + system) of this process so far: all threads, so up to cores × wall seconds.</summary>
+    static double CpuSeconds()
+    {
+        using var p = Process.GetCurrentProcess();
+        return p.TotalProcessorTime.TotalSeconds;
     }
 
     /// <summary>Writes the results atomically to <c>{output_dir}/diagnostics-scale-{timestamp}[-quick].json</c> and returns the path.</summary>

@@ -15,12 +15,12 @@ public static class DiagnosticsScaleReport
         var m = r["machine"]!;
         sb.AppendLine(inv, $"Synthetic clustered data (not a model's embeddings): {(int)d["rows"]!:N0} × {d["dim"]} float32 ({d["embedding_mib"]} MiB), {(int)d["anchors"]!:N0} anchors, {d["factors"]} × {d["factor_dim"]}-d factor vectors, seed {d["seed"]}; {m["cores"]} cores, {m["cpu"]}, LibTorch {m["libtorch"]}.");
         sb.AppendLine();
-        sb.AppendLine("| phase | result | seconds | peak resident MB |");
-        sb.AppendLine("|---|---|---|---|");
+        sb.AppendLine("| phase | result | seconds | CPU seconds | peak resident MB |");
+        sb.AppendLine("|---|---|---|---|---|");
         foreach (var (name, node) in r["phases"]!.AsObject())
-            sb.AppendLine(inv, $"| {name} | {Result(name, node!)} | {F(node!["seconds"], "F1")} | {F(node["peak_resident_mb"], "F0")} |");
+            sb.AppendLine(inv, $"| {name} | {Result(name, node!)} | {F(node!["seconds"], "F1")} | {F(node["cpu_seconds"], "F1")} | {F(node["peak_resident_mb"], "F0")} |");
         sb.AppendLine();
-        sb.AppendLine(inv, $"Metrics {F(r["metrics_seconds"], "F1")} s, whole run {F(r["wall_seconds"], "F1")} s; peak resident memory {F(r["peak_resident_mb"], "F0")} MB (limit {F(r["memory_limit_mb"], "F0")} MB: {((bool)r["within_memory_limit"]! ? "within" : "OVER")}).");
+        sb.AppendLine(inv, $"Metrics {F(r["metrics_seconds"], "F1")} s, whole run {F(r["wall_seconds"], "F1")} s (load average {F(m["load_average_start"], "F1")} at the start, {F(m["load_average_end"], "F1")} at the end); peak resident memory {F(r["peak_resident_mb"], "F0")} MB (limit {F(r["memory_limit_mb"], "F0")} MB: {((bool)r["within_memory_limit"]! ? "within" : "OVER")}).");
         return sb.ToString();
     }
 

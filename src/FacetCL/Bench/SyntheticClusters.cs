@@ -41,7 +41,8 @@ public sealed record SyntheticClusterSpec(int Rows, int Dim, int Anchors, int Se
 /// Seeded synthetic clustered embeddings with anchor ids and factor vectors, for measuring the
 /// diagnostics at scale: anchor centres on the unit sphere (sharing one direction), members
 /// Gaussian around their centre and L2-normalised. Built chunk by chunk straight into one float32
-/// array per matrix (rows × dim × 4 bytes, no double copy); LibTorch draws the normals.
+/// array per matrix (rows × dim × 4 bytes, no double copy, written through
+/// <see cref="EmbeddingMatrix.AsTensor"/>); LibTorch draws the normals.
 /// </summary>
 public sealed record SyntheticClusters(SyntheticClusterSpec Spec, EmbeddingMatrix Embeddings, long[] AnchorIds, IReadOnlyList<EmbeddingMatrix> Factors)
 {
@@ -63,6 +64,8 @@ public sealed record SyntheticClusters(SyntheticClusterSpec Spec, EmbeddingMatri
         var data = new float[spec.Rows * spec.Dim];
         var factors = Enumerable.Range(0, spec.Factors).Select(_ => new float[spec.Rows * spec.FactorDim]).ToArray();
         using var scope = NewDisposeScope();
+        var dataView = new EmbeddingMatrix(data, spec.Rows, spec.Dim).AsTensor();
+        var factorViews = factors.Select(f => new EmbeddingMatrix(f, spec.Rows, spec.FactorDim).AsTensor()).ToList();
         var generator = new TorchSharp.torch.Generator((ulong)spec.Seed);
         var shared = Normalise(randn([spec.Dim], generator: generator));
         var centres = Normalise(randn([spec.Anchors, spec.Dim], generator: generator).div_(Math.Sqrt(spec.Dim)).add_(shared.mul(spec.Cone)));
@@ -72,11 +75,15 @@ public sealed record SyntheticClusters(SyntheticClusterSpec Spec, EmbeddingMatri
             var rows = Math.Min(ChunkRows, spec.Rows - start);
             var members = centres.index_select(0, tensor(ids.AsSpan(start, rows).ToArray()));
             var x = Normalise(randn([rows, spec.Dim], generator: generator).mul_(spec.Noise / Math.Sqrt(spec.Dim)).add_(members));
-            x.data<float>().CopyTo(data.AsSpan(start * spec.Dim, rows * spec.Dim));
-            if (spec.Factors == 0) continue;
-            var common = randn([rows, spec.FactorDim], generator: generator).mul_(spec.FactorShared);
-            foreach (var f in factors)
-                randn([rows, spec.FactorDim], generator: generator).add_(common).data<float>().CopyTo(f.AsSpan(start * spec.FactorDim, rows * spec.FactorDim));
+            dataView.narrow(0, start, rows).copy_(x);
+            if (spec.Factors > 0)
+            {
+                var common = randn([rows, spec.FactorDim], generator: generator).mul_(spec.FactorShared);
+                foreach (var f in factorViews)
+                    f.narrow(0, start, rows).copy_(randn([rows, spec.FactorDim], generator: generator).add_(common));
+            }
+            chunkScope.Dispose();
+            NativeHeap.TrimIfGrown();
         }
         return new SyntheticClusters(spec, new EmbeddingMatrix(data, spec.Rows, spec.Dim), ids,
             factors.Select(f => new EmbeddingMatrix(f, spec.Rows, spec.FactorDim)).ToList());

@@ -44,21 +44,21 @@ public static class FactorOrthogonality
             throw new ArgumentException("every factor needs the same number of rows and dimensions");
         var f = factors.Count;
         var sums = new double[f * f];
-        var buffer = new float[Math.Min(chunkRows, rows) * f * dim];
+        using var outer = NewDisposeScope();
+        var views = factors.Select(m => m.AsTensor()).ToList();
         for (var start = 0; start < rows; start += chunkRows)
         {
             using var scope = NewDisposeScope();
             var n = Math.Min(chunkRows, rows - start);
             // Layout [text, factor, dim]: one (F × dim) matrix per text.
-            for (var i = 0; i < n; i++)
-                for (var a = 0; a < f; a++)
-                    factors[a].Row(start + i).CopyTo(buffer.AsSpan((i * f + a) * dim, dim));
-            var v = tensor(buffer.AsSpan(0, n * f * dim).ToArray(), [n, f, dim]).to(float64);
+            var v = stack(views.Select(t => t.narrow(0, start, n)).ToList(), 1).to(float64);
             var norms = v.pow(2).sum(-1, keepdim: true).sqrt_();
             // A zero vector has cosine 0 with everything (as VectorMath.Cosine).
             var unit = v.mul(where(norms.lt(1e-12), zeros_like(norms), norms.reciprocal()));
             var chunkSums = unit.bmm(unit.transpose(1, 2)).abs_().sum(dim: 0).contiguous().data<double>().ToArray();
             for (var k = 0; k < sums.Length; k++) sums[k] += chunkSums[k];
+            scope.Dispose();
+            NativeHeap.TrimIfGrown();
         }
         var result = new double[f, f];
         for (var a = 0; a < f; a++)

@@ -42,7 +42,7 @@ public static class Separation
     /// <summary>The separation of given centroids (rows of <paramref name="centroids"/>).</summary>
     /// <param name="histogramBins">buckets of a counting pass of the percentile search</param>
     /// <param name="maxKept">most distances held at once by the percentile search</param>
-    public static SeparationResult OfCentroids(EmbeddingMatrix centroids, int chunkRows = 512, int histogramBins = 4096, int maxKept = 1 << 22)
+    public static SeparationResult OfCentroids(EmbeddingMatrix centroids, int chunkRows = 512, int histogramBins = 1 << 16, int maxKept = 1 << 22)
     {
         if (chunkRows < 1) throw new ArgumentException("chunkRows must be positive");
         var n = centroids.Rows;
@@ -97,6 +97,8 @@ public static class Separation
             var restRows = n - start - rows;
             if (restRows > 0)
                 visit(Distances(block, blockSq, all.narrow(0, start + rows, restRows), sqNorms.narrow(0, start + rows, restRows)));
+            scope.Dispose();
+            NativeHeap.TrimIfGrown();
         }
     }
 

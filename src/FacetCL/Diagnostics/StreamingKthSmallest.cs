@@ -5,7 +5,7 @@ namespace FacetCL.Diagnostics;
 /// <summary>
 /// The exact k-th smallest (1-based) of a multiset of float64 values too many to hold, read in
 /// repeated passes over the same values (in chunks; the chunking may differ between passes, the
-/// values may not). Memory: a few thousand counts and at most <c>maxKept</c> values, whatever the
+/// values may not). Memory: one count per bucket and at most <c>maxKept</c> values, whatever the
 /// number of values.
 /// <list type="number">
 /// <item>Pass 1 counts every value into <c>bins</c> equal-width buckets between known bounds
@@ -43,7 +43,7 @@ public sealed class StreamingKthSmallest
     long below, inWindow;
     double windowMin, windowMax;
     List<double>? kept;
-    long[]? counts;
+    Tensor? tally; // bucket counts of the pass (int64), read at its end
     Tensor? edges; // exact bucket edges (window passes, exact full pass)
 
     /// <param name="k">rank of the wanted value, 1 … total</param>
@@ -52,7 +52,7 @@ public sealed class StreamingKthSmallest
     /// <param name="upper">a value ≥ every value</param>
     /// <param name="bins">buckets of a counting pass</param>
     /// <param name="maxKept">most values kept in memory for the final sort</param>
-    public StreamingKthSmallest(long k, long total, double lower, double upper, int bins = 4096, int maxKept = 1 << 22)
+    public StreamingKthSmallest(long k, long total, double lower, double upper, int bins = 1 << 16, int maxKept = 1 << 22)
     {
         if (total < 1 || k < 1 || k > total) throw new ArgumentException($"rank {k} is outside 1 … {total}");
         if (!(lower <= upper) || !double.IsFinite(lower) || !double.IsFinite(upper)) throw new ArgumentException($"bounds [{lower}, {upper}] are not a finite interval");
@@ -147,9 +147,10 @@ public sealed class StreamingKthSmallest
             Finish(windowMin);
             return;
         }
+        var counts = tally!.data<long>().ToArray();
         long cumulative = 0;
         var j = 0;
-        for (; j < counts!.Length - 1; j++)
+        for (; j < counts.Length - 1; j++)
         {
             cumulative += counts[j];
             if (cumulative >= rank) break;
@@ -190,7 +191,8 @@ public sealed class StreamingKthSmallest
         windowMax = double.NegativeInfinity;
         edges?.Dispose();
         edges = null;
-        counts = null;
+        tally?.Dispose();
+        tally = null;
         kept = keep ? [] : null;
         if (!keep) SwitchToCounting();
     }
@@ -199,7 +201,7 @@ public sealed class StreamingKthSmallest
     {
         if (fullPass && !exactOnly)
         {
-            counts = new long[bins];
+            tally = zeros(bins, ScalarType.Int64).DetachFromDisposeScope();
         }
         else
         {
@@ -209,7 +211,7 @@ public sealed class StreamingKthSmallest
             // linspace may round its end points; the window's own edges must be exact.
             edges[0].fill_(from);
             edges[bins].fill_(to);
-            counts = new long[bins + 2];
+            tally = zeros(bins + 2, ScalarType.Int64).DetachFromDisposeScope();
         }
         if (kept is { Count: > 0 })
         {
@@ -222,18 +224,17 @@ public sealed class StreamingKthSmallest
     void Count(Tensor w)
     {
         using var scope = NewDisposeScope();
-        long[] c;
         if (edges is null)
         {
             // Scaled to [0, bins] because TorchSharp's histc takes integer bounds.
             var scale = upper > lower ? bins / (upper - lower) : 0;
-            c = histc(w.sub(lower).mul_(scale), bins, 0, bins).to(ScalarType.Int64).data<long>().ToArray();
+            var c = histc(w.sub(lower).mul_(scale), bins, 0, bins).to(ScalarType.Int64);
             // A value whose scaled form rounds above `bins` is left out by histc: it belongs in the top bucket.
-            c[^1] += w.numel() - c.Sum();
+            c[bins - 1].add_(w.numel() - c.sum().item<long>());
+            tally!.add_(c);
         }
         else
-            c = bincount(bucketize(w.flatten(), edges, outInt32: false, right: false), minlength: bins + 2).data<long>().ToArray();
-        for (var i = 0; i < c.Length; i++) counts![i] += c[i];
+            tally!.add_(bincount(bucketize(w.flatten(), edges, outInt32: false, right: false), minlength: bins + 2));
     }
 
     void Finish(double v)
@@ -241,7 +242,8 @@ public sealed class StreamingKthSmallest
         value = v;
         Done = true;
         kept = null;
-        counts = null;
+        tally?.Dispose();
+        tally = null;
         edges?.Dispose();
         edges = null;
     }
