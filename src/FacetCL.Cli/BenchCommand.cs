@@ -20,6 +20,7 @@ static class BenchCommand
         var command = new Command("bench", "benchmark facetcl against the plain contrastive recipe and ONNX Runtime: quality, speed, memory")
         {
             quick, ablations, seeds, steps, batch, extra, output, dataRoot,
+            DiagnosticsScaleCommand.Create(),
         };
         command.SetAction(parse =>
         {

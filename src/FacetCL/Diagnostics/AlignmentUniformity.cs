@@ -20,6 +20,26 @@ public static class AlignmentUniformity
     }
 
     /// <summary>
+    /// Alignment over given positive pairs (e.g. <see cref="RandomPairs.DrawWithinGroups"/>: texts of
+    /// one anchor), with the standard error s/√m of a sample (0 when every positive pair is used).
+    /// </summary>
+    public static Estimate Alignment(EmbeddingMatrix normalized, RandomPairs positives)
+    {
+        var m = positives.Count;
+        if (m == 0) throw new ArgumentException("no positive pairs");
+        double sum = 0, sumSq = 0;
+        for (var k = 0; k < m; k++)
+        {
+            var d = VectorMath.SquaredDistance(normalized.Row(positives.First[k]), normalized.Row(positives.Second[k]));
+            sum += d;
+            sumSq += d * d;
+        }
+        var mean = sum / m;
+        var se = positives.Exhaustive || m < 2 ? 0 : Math.Sqrt(Math.Max(0, (sumSq - m * mean * mean) / (m - 1)) / m);
+        return new Estimate(mean, se, m, positives.Exhaustive);
+    }
+
+    /// <summary>
     /// Uniformity = log E_{x≠y} exp(−t‖f(x) − f(y)‖²), t = 2, over <paramref name="pairs"/> (lower is
     /// better: about −4 for points spread evenly over a high-dimensional sphere, 0 when all coincide). The standard error is the
     /// delta-method one, s_e / (√m · ē), where e = exp(−t‖·‖²) per pair; 0 when exhaustive.

@@ -25,7 +25,21 @@ public static class Compactness
 {
     public static CompactnessResult Of(EmbeddingMatrix embeddings, IReadOnlyList<long> anchorIds)
     {
-        var perAnchor = PerAnchor(embeddings, anchorIds);
+        var x = embeddings.Normalized();
+        return Of(x, AnchorGroups.Of(x, anchorIds, minMembers: 2));
+    }
+
+    /// <summary>
+    /// Compactness of groups already formed over L2-normalised rows (no copy of the rows: memory is
+    /// O(dim) beyond the groups and one record per anchor, one pass over the members).
+    /// </summary>
+    /// <param name="normalized">L2-normalised rows, the ones <paramref name="groups"/> was built from</param>
+    /// <param name="groups">anchors with at least two members</param>
+    public static CompactnessResult Of(EmbeddingMatrix normalized, AnchorGroups groups) => Summarize(PerAnchor(normalized, groups));
+
+    /// <summary>The means over anchors of per-anchor compactness values.</summary>
+    public static CompactnessResult Summarize(IReadOnlyList<AnchorCompactness> perAnchor)
+    {
         if (perAnchor.Count == 0) return new CompactnessResult(double.NaN, double.NaN, 0, 0);
         return new CompactnessResult(perAnchor.Average(a => a.CosineDistance), perAnchor.Average(a => a.MeanStd), perAnchor.Count, perAnchor.Sum(a => a.Members));
     }
@@ -34,7 +48,14 @@ public static class Compactness
     public static IReadOnlyList<AnchorCompactness> PerAnchor(EmbeddingMatrix embeddings, IReadOnlyList<long> anchorIds)
     {
         var x = embeddings.Normalized();
-        var groups = AnchorGroups.Of(x, anchorIds, minMembers: 2);
+        return PerAnchor(x, AnchorGroups.Of(x, anchorIds, minMembers: 2));
+    }
+
+    /// <summary>Per-anchor compactness of groups already formed over L2-normalised rows.</summary>
+    public static IReadOnlyList<AnchorCompactness> PerAnchor(EmbeddingMatrix normalized, AnchorGroups groups)
+    {
+        var x = normalized;
+        if (groups.Members.Any(m => m.Length < 2)) throw new ArgumentException("compactness needs groups of at least two members (AnchorGroups.Of with minMembers: 2)");
         var result = new List<AnchorCompactness>(groups.Count);
         var d = x.Dim;
         var sq = new double[d];

@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace FacetCL.Diagnostics;
 
 /// <summary>
@@ -21,6 +23,13 @@ public sealed class EmbeddingMatrix
     public int Dim { get; }
 
     public ReadOnlySpan<float> Row(int i) => Data.AsSpan(i * Dim, Dim);
+
+    /// <summary>
+    /// A float32 tensor [Rows, Dim] over <see cref="Data"/> itself (LibTorch's from_array: the array
+    /// is pinned and shared, not copied), so that chunks can be taken with <c>narrow</c> without a
+    /// copy of the whole matrix. Writes through the tensor change the matrix.
+    /// </summary>
+    public Tensor AsTensor() => from_array(Data).view(Rows, Dim);
 
     /// <summary>Stacks equal-length rows (e.g. <see cref="Model.SentenceModel.Encode"/>'s output).</summary>
     public static EmbeddingMatrix FromRows(IReadOnlyList<float[]> rows)

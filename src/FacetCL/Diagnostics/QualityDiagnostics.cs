@@ -99,12 +99,14 @@ public static class QualityDiagnostics
         }
         else
         {
-            perAnchor = Compactness.PerAnchor(x, anchors.Ids);
-            var c = Compactness.Of(x, anchors.Ids);
+            // One set of groups over the normalised rows serves both (no further copies of the embeddings).
+            var groups = AnchorGroups.Of(xn, anchors.Ids, minMembers: 2);
+            perAnchor = Compactness.PerAnchor(xn, groups);
+            var c = Compactness.Summarize(perAnchor);
             metrics["intra_anchor_compactness"] = new JsonObject { ["value"] = Num(c.CosineDistance), ["mean_std"] = Num(c.MeanStd), ["anchors"] = c.Anchors, ["members"] = c.Members };
             if (anchors.AnchorsWithTwoOrMore >= 2)
             {
-                var s = Separation.Of(x, anchors.Ids, minMembers: 2, options.ChunkRows);
+                var s = Separation.OfCentroids(groups.Centroids, options.ChunkRows);
                 metrics["inter_anchor_separation"] = new JsonObject { ["value"] = Num(s.Min), ["min"] = Num(s.Min), ["p5"] = Num(s.P5), ["mean"] = Num(s.Mean), ["anchors"] = s.Anchors, ["pairs"] = s.Pairs };
             }
             else Skip("inter_anchor_separation", "only one anchor has two or more texts");

@@ -40,6 +40,57 @@ public sealed record RandomPairs(int[] First, int[] Second, bool Exhaustive)
         }
         return new RandomPairs(first, second, false);
     }
+
+    /// <summary>
+    /// Pairs of distinct rows of one group (the positive pairs of anchor identity): every such pair
+    /// when there are at most <c>count</c>, otherwise <c>count</c> pairs drawn uniformly over all of
+    /// them with replacement (a group is picked with probability ∝ |a|(|a|−1)/2, then two distinct
+    /// members of it), seeded. Memory: one cumulative count per group, whatever the groups' sizes.
+    /// </summary>
+    public static RandomPairs DrawWithinGroups(IReadOnlyList<int[]> groups, int count, int seed)
+    {
+        if (count < 1) throw new ArgumentException("count must be positive");
+        var cumulative = new long[groups.Count];
+        long all = 0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            long size = groups[g].Length;
+            all += size * (size - 1) / 2;
+            cumulative[g] = all;
+        }
+        if (all == 0) throw new ArgumentException("no group has two members");
+        if (all <= count)
+        {
+            var a = new int[all];
+            var b = new int[all];
+            var k = 0;
+            foreach (var members in groups)
+                for (var i = 0; i < members.Length; i++)
+                    for (var j = i + 1; j < members.Length; j++)
+                    {
+                        a[k] = members[i];
+                        b[k++] = members[j];
+                    }
+            return new RandomPairs(a, b, true);
+        }
+        var rng = new Random(seed);
+        var first = new int[count];
+        var second = new int[count];
+        for (var k = 0; k < count; k++)
+        {
+            // The group holding pair number p (0-based) of all groups' pairs in order.
+            var p = rng.NextInt64(all);
+            var g = Array.BinarySearch(cumulative, p + 1);
+            if (g < 0) g = ~g;
+            var members = groups[g];
+            var i = rng.Next(members.Length);
+            var j = rng.Next(members.Length - 1);
+            if (j >= i) j++;
+            first[k] = members[i];
+            second[k] = members[j];
+        }
+        return new RandomPairs(first, second, false);
+    }
 }
 
 /// <summary>A sample mean with its standard error (0 when the sample was exhaustive).</summary>
