@@ -73,7 +73,7 @@ public static class FactorOrthogonality
         }
         var result = new double[f, f];
         for (var a = 0; a < f; a++)
-            for (var b = 0; b < f; b++) result[a, b] = sums[a * f + b] / rows;
+            for (var b = 0; b < f; b++) result[a, b] = (sums[a * f + b] + sums[b * f + a]) / (2.0 * rows); // exactly symmetric (the product's rounding is not)
         return result;
     }
 }
