@@ -35,12 +35,16 @@ public static class RunSemanticTensor
         var gold = LabelledFactorData.Load(data.DataRoot);
         var goldTrain = gold.Train.Where(r => !evalKeys.Contains(TextKey.Normalize(r.Text))).ToList();
         var goldValidation = gold.Validation.Where(r => !evalKeys.Contains(TextKey.Normalize(r.Text))).ToList();
-        var pool = Sample(goldTrain, st.LabelledPerStep > 0 ? Math.Min(st.LabelledPool, st.LabelledPerStep * config.Training.Steps) : 0, config.Training.Seed);
+        // The same number of texts from every factor with gold data, so the larger data set (SST-2) does not crowd out the other.
+        var poolSize = st.LabelledPerStep > 0 ? Math.Min(st.LabelledPool, st.LabelledPerStep * config.Training.Steps) : 0;
+        var goldFactors = goldTrain.Select(r => r.Factor).Distinct().Order().ToList();
+        var pool = goldFactors.SelectMany(f => Sample(goldTrain.Where(r => r.Factor == f).ToList(), poolSize / Math.Max(1, goldFactors.Count), config.Training.Seed + (int)f)).ToList();
+        pool = Sample(pool, pool.Count, config.Training.Seed); // mixed, so each step sees both
         log($"semantic tensor: {pool.Count} gold-labelled factor texts for training (of {goldTrain.Count}), annotating");
         var labelled = Facts(pipeline, labeler, tokenizer, maxLength, pool.Select(r => (r.Text, (FactorKind?)r.Factor, r.Bin)).ToList());
 
         // Held out: gold validation texts plus NLI dev texts (weak labels), for the factor metrics.
-        var validationGold = Sample(goldValidation, st.ValidationTexts, config.Training.Seed + 1);
+        var validationGold = goldFactors.SelectMany(f => Sample(goldValidation.Where(r => r.Factor == f).ToList(), st.ValidationTexts / Math.Max(1, goldFactors.Count), config.Training.Seed + 1)).ToList();
         var nliDev = data.NliDev.SelectMany(t => new[] { t.Anchor, t.Positive }).Distinct(StringComparer.Ordinal).ToList();
         var validationNli = Sample(nliDev, st.ValidationTexts, config.Training.Seed + 2);
         var validation = Facts(pipeline, labeler, tokenizer, maxLength,
