@@ -56,6 +56,13 @@ static class TrainCommand
         table.AddRow("test Pearson", $"{m["stsb_test_pearson_before"]}", $"{m["stsb_test_pearson_after"]}");
         table.AddRow("dev Spearman (model selection)", $"{m["stsb_dev_spearman_before"]}", $"{m["stsb_dev_spearman_after"]}");
         table.AddRow("NLI dev triplet accuracy (XNLI-en val.)", $"{m["nli_dev_triplet_accuracy_before"]}", $"{m["nli_dev_triplet_accuracy_after"]}");
+        // Factor probes: accuracy of a logistic-regression probe per factor, vector and test set.
+        if (m["eval_before"]?["factor_probes"] is System.Text.Json.Nodes.JsonObject probesBefore && m["eval_after"]?["factor_probes"] is System.Text.Json.Nodes.JsonObject probesAfter)
+            foreach (var (factor, task) in probesAfter)
+                foreach (var (vector, tests) in task!.AsObject().Where(kv => kv.Key != "test_texts"))
+                    if (tests is System.Text.Json.Nodes.JsonObject accuracies)
+                        foreach (var (test, value) in accuracies.Where(kv => kv.Key != "dims"))
+                            table.AddRow(Markup.Escape($"{factor} probe, {vector} ({accuracies["dims"]}-d), {test}"), $"{probesBefore[factor]?[vector]?[test]}", $"{value}");
         Cli.Err.Write(table);
         Cli.Err.MarkupLineInterpolated(
             $"steps {m["steps"]} (model selected at step {m["selected_step"]}), mean step {m["mean_step_seconds"]} s, {m["training_triplets_per_second"]} triplets/s, wall {m["wall_seconds"]} s, peak RSS {m["peak_resident_mb"]} MB");

@@ -106,7 +106,7 @@ public sealed class TrainConfig
         /// <summary>Adapt the weights at each evaluation (dynamic weight average on validation metrics).</summary>
         public bool AdaptiveWeights { get; set; } = true;
         /// <summary>Softmax temperature of the adaptive weights.</summary>
-        public double AdaptiveTemperature { get; set; } = 0.1;
+        public double AdaptiveTemperature { get; set; } = 1.0;
         /// <summary>Gold-labelled factor texts (sentiment, subjectivity) added to each step's batch.</summary>
         public int LabelledPerStep { get; set; } = 16;
         /// <summary>At most this many gold-labelled texts are drawn (seeded) and annotated; the steps cycle through them.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FacetCL.Data;
 using FacetCL.Diagnostics;
+using FacetCL.Factors;
 using FacetCL.Model;
 using TorchSharp;
 
@@ -116,7 +117,9 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
         observer.Info($"data: {data.Train.Count} training triplets ({data.Filter}); STS-B dev {data.StsbDev.Count}, test {data.StsbTest.Count} pairs; NLI dev {data.NliDev.Count} triplets");
         using var model = LoadStartingModel();
 
-        var before = EvaluateCached(model, data, "eval_before.json");
+        // Factor probes (sentiment, factuality) on texts no part of the run trains on.
+        var probes = config.SemanticTensor.Enabled ? LoadProbes(data) : null;
+        var before = EvaluateCached(model, data, "eval_before.json", probes);
         observer.Info($"STS-B test before training: Spearman {before["stsb_test"]!["spearman"]}");
 
         RunAnchors.Result? anchors = config.Anchors.Enabled
@@ -134,7 +137,14 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
         best.Settings = best.Settings with { TrainedSteps = outcome.Steps, SelectedStep = outcome.BestStep };
         best.Save(finalDir);
         observer.Info($"final model: step {outcome.BestStep} (best STS-B dev Spearman {outcome.BestDevSpearman:F2}) → {finalDir}");
-        var after = Evaluate(best, data);
+        var after = Evaluate(best, data, probes);
+        if (semantic is not null && best.Factors is not null)
+        {
+            // The factor-space health of the final model on the held-out factor texts.
+            var held = SemanticTensorValidation.Measure(best, semantic.Inputs.Validation, config.Model.TrainMaxLength);
+            after["factor_orthogonality_index"] = QualityDiagnostics.Num(held[LossTerms.FactorOrthogonalityIndex]);
+            after["cross_layer_consistency"] = QualityDiagnostics.Num(held[LossTerms.CrossLayerConsistency]);
+        }
         var withRoles = best.Roles is null ? null : EvaluateWithRoles(best, data);
 
         var metrics = new JsonObject
@@ -216,16 +226,28 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
     }
 
     /// <summary>The starting model's scores are computed once per run folder and reused on resume.</summary>
-    JsonObject EvaluateCached(SentenceModel model, RunData data, string file)
+    JsonObject EvaluateCached(SentenceModel model, RunData data, string file, IReadOnlyList<ProbeTask>? probes)
     {
         var path = Path.Combine(RunDir, file);
-        if (File.Exists(path) && JsonNode.Parse(File.ReadAllText(path)) is JsonObject cached) return cached;
-        var result = Evaluate(model, data);
+        if (File.Exists(path) && JsonNode.Parse(File.ReadAllText(path)) is JsonObject cached && (probes is null || cached.ContainsKey("factor_probes"))) return cached;
+        var result = Evaluate(model, data, probes);
+        if (model.Factors is not null && data.NliDev.Count > 0 && probes is not null)
+            result["factor_heads"] = "the starting model's factor heads are freshly initialised (seeded), not trained";
         AtomicFile.WriteAllText(path, result.ToJsonString(Json));
         return result;
     }
 
-    JsonObject Evaluate(SentenceModel model, RunData data)
+    /// <summary>The probe tasks, minus every text the run trains on or evaluates with.</summary>
+    IReadOnlyList<ProbeTask> LoadProbes(RunData data)
+    {
+        var used = data.Train.SelectMany(t => new[] { t.Anchor, t.Positive, t.Negative })
+            .Concat(data.StsbDev.Concat(data.StsbTest).SelectMany(p => new[] { p.Sentence1, p.Sentence2 }))
+            .Concat(LabelledFactorData.Load(data.DataRoot).Train.Select(r => r.Text))
+            .Select(TextKey.Normalize).ToHashSet(StringComparer.Ordinal);
+        return FactorProbes.Load(data.DataRoot, used, seed: config.Training.Seed);
+    }
+
+    JsonObject Evaluate(SentenceModel model, RunData data, IReadOnlyList<ProbeTask>? probes = null)
     {
         var result = new JsonObject
         {
@@ -234,6 +256,7 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
             ["nli_dev_triplet_accuracy"] = Math.Round(Evaluation.TripletAccuracy(model, data.NliDev), 4),
         };
         foreach (var (file, pairs) in data.ExtraEval) result[file] = ScoreJson(Evaluation.Sts(model, pairs));
+        if (probes is not null) result["factor_probes"] = FactorProbes.Run(model, probes, config.Model.MaxSeqLength);
         return result;
     }
 
