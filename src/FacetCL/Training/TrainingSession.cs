@@ -109,11 +109,21 @@ public sealed class TrainingSession : IDisposable
             for (var column = 0; column < 3; column++) encoded.AddRange(batch.Select(i => ids[i][column]));
             var extras = LabelledFor(step);
             labelledCount = extras.Length;
-            encoded.AddRange(extras.Select(i => labelledIds[i]));
-            using var tokens = model.Tokenizer.Pad(encoded, objective is null ? null : RolesWithDropout(batch, extras, step));
-            texts = (int)tokens.Count;
-            length = (int)tokens.Length;
+            var roles = objective is null ? null : RolesWithDropout(batch, extras, step);
+            // The gold factor texts go through the encoder as their own batch: padded together with the
+            // length-bucketed triplets, a few long review sentences would double every row's length.
+            using var tokens = model.Tokenizer.Pad(encoded, roles?.Take(encoded.Count).ToList());
             var tensor = objective is null ? new SemanticTensor(model.Embed(tokens), null) : model.EmbedTensor(tokens);
+            texts = (int)tokens.Count;
+            long tokenCount = tokens.Count * tokens.Length;
+            if (extras.Length > 0 && roles is not null)
+            {
+                using var extraTokens = model.Tokenizer.Pad(extras.Select(i => labelledIds[i]).ToList(), roles.Skip(encoded.Count).ToList());
+                tensor = Concat(tensor, model.EmbedTensor(extraTokens));
+                texts += (int)extraTokens.Count;
+                tokenCount += extraTokens.Count * extraTokens.Length;
+            }
+            length = (int)Math.Round((double)tokenCount / texts); // mean padded length over the step's texts
             var parts = tensor.Main.narrow(0, 0, 3 * batch.Length).chunk(3, 0);
             Tensor value;
             if (anchors is not null && anchorLoss is not null)
@@ -150,6 +160,13 @@ public sealed class TrainingSession : IDisposable
         using var process = Process.GetCurrentProcess();
         return new StepRecord(step, lossValue, LearningRate(step), seconds, t.BatchSize / seconds, texts, length, process.WorkingSet64, extra, masked, terms, labelledCount);
     }
+
+    /// <summary>Two batches' semantic tensors as one, rows of <paramref name="a"/> first.</summary>
+    static SemanticTensor Concat(SemanticTensor a, SemanticTensor b) => new(
+        torch.cat([a.Main, b.Main], 0),
+        a.Factors is { } fa && b.Factors is { } fb
+            ? new Factors.FactorOutput(torch.cat([fa.Fused, fb.Fused], 1), torch.cat([fa.PerLayer, fb.PerLayer], 2), torch.cat([fa.Gates, fb.Gates], 1))
+            : null);
 
     /// <summary>
     /// The gold-labelled texts of a step: the next <c>labelled_per_step</c> of a seeded permutation,
