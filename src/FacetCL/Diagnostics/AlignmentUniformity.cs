@@ -25,18 +25,8 @@ public static class AlignmentUniformity
     /// </summary>
     public static Estimate Alignment(EmbeddingMatrix normalized, RandomPairs positives)
     {
-        var m = positives.Count;
-        if (m == 0) throw new ArgumentException("no positive pairs");
-        double sum = 0, sumSq = 0;
-        for (var k = 0; k < m; k++)
-        {
-            var d = VectorMath.SquaredDistance(normalized.Row(positives.First[k]), normalized.Row(positives.Second[k]));
-            sum += d;
-            sumSq += d * d;
-        }
-        var mean = sum / m;
-        var se = positives.Exhaustive || m < 2 ? 0 : Math.Sqrt(Math.Max(0, (sumSq - m * mean * mean) / (m - 1)) / m);
-        return new Estimate(mean, se, m, positives.Exhaustive);
+        if (positives.Count == 0) throw new ArgumentException("no positive pairs");
+        return Estimate.MeanOver(positives, (i, j) => VectorMath.SquaredDistance(normalized.Row(i), normalized.Row(j)));
     }
 
     /// <summary>

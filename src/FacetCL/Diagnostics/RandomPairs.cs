@@ -94,4 +94,21 @@ public sealed record RandomPairs(int[] First, int[] Second, bool Exhaustive)
 }
 
 /// <summary>A sample mean with its standard error (0 when the sample was exhaustive).</summary>
-public sealed record Estimate(double Value, double StandardError, int Samples, bool Exact);
+public sealed record Estimate(double Value, double StandardError, int Samples, bool Exact)
+{
+    /// <summary>Mean of <paramref name="value"/>(first, second) over the pairs, with the standard error s/√m (0 when exhaustive).</summary>
+    public static Estimate MeanOver(RandomPairs pairs, Func<int, int, double> value)
+    {
+        var m = pairs.Count;
+        double sum = 0, sumSq = 0;
+        for (var k = 0; k < m; k++)
+        {
+            var v = value(pairs.First[k], pairs.Second[k]);
+            sum += v;
+            sumSq += v * v;
+        }
+        var mean = sum / m;
+        var se = pairs.Exhaustive || m < 2 ? 0 : Math.Sqrt(Math.Max(0, (sumSq - m * mean * mean) / (m - 1)) / m);
+        return new Estimate(mean, se, m, pairs.Exhaustive);
+    }
+}
