@@ -33,30 +33,19 @@ public static class FactorProbes
             return order.Take(maxTest).ToList();
         }
         var sst = Path.Combine(dataRoot, "sentiment", "sst2_senteval");
+        var outOfDomain = LabelledFactorData.OutOfDomainSentiment(dataRoot);
         var sentiment = new ProbeTask(FactorKind.Sentiment, Keep(LabelledFactorData.ReadSst(Path.Combine(sst, "sentiment-dev")), 2),
             new Dictionary<string, IReadOnlyList<(string, int)>>
             {
                 ["sst2_test (in domain)"] = Sample(Keep(LabelledFactorData.ReadSst(Path.Combine(sst, "sentiment-test")), 2)),
-                ["cr (out of domain)"] = Sample(Keep(Binary(Path.Combine(dataRoot, "sentiment", "cr_senteval"), "custrev"), 2)),
-                ["mpqa (out of domain)"] = Sample(Keep(Binary(Path.Combine(dataRoot, "sentiment", "mpqa_senteval"), "mpqa"), 2)),
+                ["cr (out of domain)"] = Sample(Keep(outOfDomain["cr"], 2)),
+                ["mpqa (out of domain)"] = Sample(Keep(outOfDomain["mpqa"], 2)),
             });
         var subjValidation = LabelledFactorData.Subjectivity(dataRoot).Where(r => LabelledFactorData.IsValidation(r.Text)).ToList();
         bool SecondHalf(string text) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("probe|" + TextKey.Normalize(text)))[0] % 2 == 1;
         var factuality = new ProbeTask(FactorKind.Factuality, Keep(subjValidation.Where(r => !SecondHalf(r.Text)), 1),
             new Dictionary<string, IReadOnlyList<(string, int)>> { ["subjectivity (in domain)"] = Sample(Keep(subjValidation.Where(r => SecondHalf(r.Text)), 1)) });
         return [sentiment, factuality];
-    }
-
-    /// <summary>SentEval's binary files <c>name.pos</c> / <c>name.neg</c>: one text per line; positive → bin 2.</summary>
-    static IEnumerable<LabelledFactorText> Binary(string dir, string name)
-    {
-        foreach (var (suffix, bin) in new[] { ("pos", 2), ("neg", 0) })
-        {
-            var path = Path.Combine(dir, $"{name}.{suffix}");
-            var lines = TextFile.ReadLines(path, "utf-8");
-            for (var i = 0; i < lines.Count; i++)
-                if (lines[i].Trim().Length > 0) yield return new LabelledFactorText(lines[i].Trim(), FactorKind.Sentiment, bin);
-        }
     }
 
     /// <summary>Probe accuracies (×100) of every task, from the factor's vector (when the model has factor heads) and from the main vector.</summary>

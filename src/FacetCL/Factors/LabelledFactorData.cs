@@ -11,8 +11,10 @@ public sealed record LabelledFactorSets(IReadOnlyList<LabelledFactorText> Train,
 /// <summary>
 /// The gold-labelled factor data in the data folder:
 /// <list type="bullet">
-/// <item>sentiment: SST-2 (<c>sentiment/sst2_senteval</c>): train rows of at least <see cref="MinWords"/> words
-/// for training, the dev split for validation; label 0 → bin 0 (negative), 1 → bin 2 (positive).</item>
+/// <item>sentiment: SST-2 (<c>sentiment/sst2_senteval</c>): every train row, phrases of one word to whole
+/// sentences, for training; the dev split for validation; label 0 → bin 0 (negative), 1 → bin 2 (positive).
+/// Training rows whose normalised form is also a text of the out-of-domain probe sets (CR, MPQA; about 930
+/// short MPQA phrases such as "failing") are dropped, so those sets stay whole and unseen.</item>
 /// <item>factuality: the subjectivity data (<c>subjectivity/senteval</c>): subjective review snippets → bin 0 (opinion),
 /// objective plot summaries → bin 1 (factual); a text is validation when the hash of its normalised form
 /// (<see cref="TextKey"/>) falls in one of ten buckets, so the split is stable and disjoint.</item>
@@ -22,12 +24,14 @@ public sealed record LabelledFactorSets(IReadOnlyList<LabelledFactorText> Train,
 /// </summary>
 public static class LabelledFactorData
 {
-    public const int MinWords = 5;
-
     public static LabelledFactorSets Load(string dataRoot)
     {
         var sstDir = Path.Combine(dataRoot, "sentiment", "sst2_senteval");
-        var train = ReadSst(Path.Combine(sstDir, "sentiment-train")).Where(r => r.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinWords).ToList();
+        var outOfDomain = OutOfDomainSentiment(dataRoot).Values.SelectMany(rows => rows).Select(r => TextKey.Normalize(r.Text)).ToHashSet(StringComparer.Ordinal);
+        var train = ReadSst(Path.Combine(sstDir, "sentiment-train")).ToList();
+        var sstRows = train.Count;
+        train.RemoveAll(r => outOfDomain.Contains(TextKey.Normalize(r.Text)));
+        var droppedAsOutOfDomain = sstRows - train.Count;
         var validation = ReadSst(Path.Combine(sstDir, "sentiment-dev")).ToList();
         foreach (var r in Subjectivity(dataRoot))
             (IsValidation(r.Text) ? validation : train).Add(r);
@@ -35,7 +39,7 @@ public static class LabelledFactorData
         var validationKeys = validation.Select(r => TextKey.Normalize(r.Text)).ToHashSet(StringComparer.Ordinal);
         train.RemoveAll(r => validationKeys.Contains(TextKey.Normalize(r.Text)));
         return new LabelledFactorSets(train, validation,
-            "sentiment: SST-2 train (rows of 5+ words) / SST-2 dev; factuality: subjectivity data (SentEval copy), stable 90/10 split by text hash");
+            $"sentiment: SST-2 train (all rows, {droppedAsOutOfDomain} dropped as texts of CR/MPQA) / SST-2 dev; factuality: subjectivity data (SentEval copy), stable 90/10 split by text hash");
     }
 
     /// <summary>SST-2 rows: "sentence \t label" (0 negative, 1 positive).</summary>
@@ -52,6 +56,26 @@ public static class LabelledFactorData
             if (text.Length == 0) throw new DataException("empty sentence", path, i + 1, "sentence");
             if (label is not ("0" or "1")) throw new DataException($"label '{label}' is not 0 or 1", path, i + 1, "label");
             yield return new LabelledFactorText(text, FactorKind.Sentiment, label == "1" ? 2 : 0);
+        }
+    }
+
+    /// <summary>The out-of-domain sentiment sets, never trained on: CR (customer reviews) and MPQA (opinion phrases).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<LabelledFactorText>> OutOfDomainSentiment(string dataRoot) =>
+        new Dictionary<string, IReadOnlyList<LabelledFactorText>>
+        {
+            ["cr"] = ReadSentEvalBinary(Path.Combine(dataRoot, "sentiment", "cr_senteval"), "custrev").ToList(),
+            ["mpqa"] = ReadSentEvalBinary(Path.Combine(dataRoot, "sentiment", "mpqa_senteval"), "mpqa").ToList(),
+        };
+
+    /// <summary>SentEval's binary files <c>name.pos</c> / <c>name.neg</c>: one text per line; positive → bin 2.</summary>
+    public static IEnumerable<LabelledFactorText> ReadSentEvalBinary(string dir, string name)
+    {
+        foreach (var (suffix, bin) in new[] { ("pos", 2), ("neg", 0) })
+        {
+            var path = Path.Combine(dir, $"{name}.{suffix}");
+            var lines = TextFile.ReadLines(path, "utf-8");
+            for (var i = 0; i < lines.Count; i++)
+                if (lines[i].Trim().Length > 0) yield return new LabelledFactorText(lines[i].Trim(), FactorKind.Sentiment, bin);
         }
     }
 

@@ -97,6 +97,8 @@ public sealed class TrainConfig
         public double LayerContrastWeight { get; set; } = 0.5;
         /// <summary>Cross-layer consistency hinge: a factor's adjacent-layer vectors should have cosine at least this.</summary>
         public double ConsistencyMargin { get; set; } = 0.88;
+        /// <summary>Peak learning rate of the factor heads (freshly initialised; the encoder keeps <c>training.learning_rate</c>), same schedule.</summary>
+        public double HeadLearningRate { get; set; } = 1e-3;
         /// <summary>Initial weights of the loss terms (the adaptive scheduler scales them).</summary>
         public double MainWeight { get; set; } = 1.0;
         public double FactorWeight { get; set; } = 0.1;
@@ -258,6 +260,7 @@ public sealed class TrainConfig
         foreach (var (field, w) in new[] { ("main_weight", st.MainWeight), ("factor_weight", st.FactorWeight), ("consistency_weight", st.ConsistencyWeight), ("orthogonality_weight", st.OrthogonalityWeight), ("sparsity_weight", st.SparsityWeight) })
             Check(w >= 0 && double.IsFinite(w), $"semantic_tensor.{field}", "must be a finite number, 0 or more");
         Check(st.AdaptiveTemperature > 0, "semantic_tensor.adaptive_temperature", "must be positive");
+        Check(st.HeadLearningRate > 0, "semantic_tensor.head_learning_rate", "must be positive");
         Check(st.LabelledPool >= 0, "semantic_tensor.labelled_pool", "must not be negative");
         Check(st.LabelledPerStep >= 0, "semantic_tensor.labelled_per_step", "must be 0 or more");
         Check(st.ValidationTexts >= 20, "semantic_tensor.validation_texts", "must be at least 20");

@@ -55,6 +55,8 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Current weights of the loss terms (<see cref="SemanticTensorObjective.Terms"/> order); the trainer adapts them.</summary>
     public double[] TermWeights { get; set; } = [];
     public AdamW Optimizer { get; }
+    /// <summary>Each parameter group's peak rate relative to <c>training.learning_rate</c> (the factor heads' differs).</summary>
+    readonly List<double> groupRateScale = [];
     public int TripletCount => ids.Length;
 
     /// <param name="anchors">with anchor ids, the step uses <see cref="AnchorContrastiveLoss"/> and the sampler groups triplets by their positive's anchor</param>
@@ -152,7 +154,8 @@ public sealed class TrainingSession : IDisposable
             Optimizer.zero_grad();
             value.backward();
             nn.utils.clip_grad_norm_(model.NamedParameters().Select(p => p.Parameter), t.MaxGradNorm);
-            foreach (var group in Optimizer.ParamGroups) group.LearningRate = LearningRate(step);
+            var g = 0;
+            foreach (var group in Optimizer.ParamGroups) group.LearningRate = LearningRate(step) * groupRateScale[g++];
             Optimizer.step();
             lossValue = value.item<float>();
         }
@@ -218,11 +221,20 @@ public sealed class TrainingSession : IDisposable
         var named = model.NamedParameters().ToList();
         // No decay on biases, LayerNorm and the role scales (decay would pull a scale towards "no signal").
         static bool NoDecay(string n) => n.EndsWith("bias", StringComparison.Ordinal) || n.Contains("LayerNorm", StringComparison.Ordinal) || n.EndsWith("role_scale", StringComparison.Ordinal);
-        var groups = new[]
-        {
-            new AdamW.ParamGroup(named.Where(p => !NoDecay(p.Name)).Select(p => p.Parameter), lr: t.LearningRate, weight_decay: t.WeightDecay),
-            new AdamW.ParamGroup(named.Where(p => NoDecay(p.Name)).Select(p => p.Parameter), lr: t.LearningRate, weight_decay: 0.0),
-        };
+        // The factor heads start from random weights: they get their own (larger) peak rate, as new heads on a
+        // pretrained encoder usually do; at the encoder's 2e-5 they would barely leave their initialisation.
+        static bool Head(string n) => n.StartsWith("factors.", StringComparison.Ordinal);
+        var groups = new List<AdamW.ParamGroup>();
+        groupRateScale.Clear();
+        foreach (var head in new[] { false, true })
+            foreach (var noDecay in new[] { false, true })
+            {
+                var members = named.Where(p => Head(p.Name) == head && NoDecay(p.Name) == noDecay).Select(p => p.Parameter).ToList();
+                if (members.Count == 0) continue;
+                var scale = head ? config.SemanticTensor.HeadLearningRate / t.LearningRate : 1.0;
+                groups.Add(new AdamW.ParamGroup(members, lr: t.LearningRate * scale, weight_decay: noDecay ? 0.0 : t.WeightDecay));
+                groupRateScale.Add(scale);
+            }
         return torch.optim.AdamW(groups, t.LearningRate);
     }
 

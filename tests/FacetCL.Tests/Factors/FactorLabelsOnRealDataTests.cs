@@ -37,6 +37,12 @@ public class FactorLabelsOnRealDataTests(ITestOutputHelper output)
         var gold = LabelledFactorData.Load(Root);
         var trainKeys = gold.Train.Select(r => TextKey.Normalize(r.Text)).ToHashSet(StringComparer.Ordinal);
         Assert.DoesNotContain(gold.Validation, r => trainKeys.Contains(TextKey.Normalize(r.Text)));
+        // The out-of-domain probe sets stay unseen: their short MPQA phrases also occur among SST-2's training phrases.
+        var outOfDomain = LabelledFactorData.OutOfDomainSentiment(Root);
+        Assert.Equal(10_603, outOfDomain["mpqa"].Count); // 10,606 lines, 3 of them empty
+        Assert.Equal(3_771, outOfDomain["cr"].Count); // 3,775 lines, 4 of them empty
+        Assert.DoesNotContain(outOfDomain.Values.SelectMany(v => v), r => trainKeys.Contains(TextKey.Normalize(r.Text)));
+        Assert.Contains(gold.Train, r => r.Factor == FactorKind.Sentiment && r.Text.Split(' ').Length == 1); // phrases too, not only sentences
         foreach (var factor in new[] { FactorKind.Sentiment, FactorKind.Factuality })
         {
             var bins = gold.Train.Where(r => r.Factor == factor).GroupBy(r => r.Bin).ToDictionary(g => g.Key, g => g.Count());

@@ -70,6 +70,25 @@ public class SemanticSessionTests
     }
 
     [Fact]
+    public void TheFactorHeadsTrainAtTheirOwnRateOnTheSameSchedule()
+    {
+        using var dir = new TempDir();
+        var (config, data, inputs) = Setup(dir);
+        config.Apply(["training.learning_rate=2e-5", "training.warmup_steps=2", "semantic_tensor.head_learning_rate=1e-3"]);
+        using var model = new TrainingJob(config, new TinyRun.NullObserver()).LoadStartingModel();
+        using var session = new TrainingSession(config, model, data.Train, semantic: inputs);
+        var heads = model.NamedParameters().Where(p => p.Name.StartsWith("factors.", StringComparison.Ordinal)).Select(p => p.Parameter.Handle).ToHashSet();
+        session.Step(1); // warm-up: half the peak
+        foreach (var group in session.Optimizer.ParamGroups.Cast<TorchSharp.Modules.AdamW.ParamGroup>())
+        {
+            var isHead = group.Parameters.All(p => heads.Contains(p.Handle));
+            Assert.True(isHead || group.Parameters.All(p => !heads.Contains(p.Handle)), "a group mixes heads and encoder");
+            Assert.Equal(isHead ? 0.5e-3 : 1e-5, group.LearningRate, 12);
+        }
+        Assert.Contains(session.Optimizer.ParamGroups.Cast<TorchSharp.Modules.AdamW.ParamGroup>(), g => g.Parameters.Any(p => heads.Contains(p.Handle)));
+    }
+
+    [Fact]
     public void WithoutSemanticInputsTheSessionTrainsTheMainVectorOnly()
     {
         using var dir = new TempDir();
