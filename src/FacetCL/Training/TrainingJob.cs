@@ -127,6 +127,12 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
             : null;
 
         var semantic = config.SemanticTensor.Enabled ? RunSemanticTensor.Prepare(config, data, model.Tokenizer, observer.Info) : null;
+        if (semantic is not null && model.Factors is not null && !before.ContainsKey("factor_orthogonality_index"))
+        {
+            // The same factor-space figures for the starting model (its seeded, untrained heads), as a reference.
+            AddFactorHealth(before, model, semantic.Inputs.Validation);
+            AtomicFile.WriteAllText(Path.Combine(RunDir, "eval_before.json"), before.ToJsonString(Json));
+        }
 
         var trainer = new Trainer(config, model, data.Train, data.StsbDev, RunDir, observer, anchors?.Ids, semantic?.Inputs) { KillAfterStep = KillAfterStep };
         var outcome = trainer.Run(resume);
@@ -138,13 +144,7 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
         best.Save(finalDir);
         observer.Info($"final model: step {outcome.BestStep} (best STS-B dev Spearman {outcome.BestDevSpearman:F2}) → {finalDir}");
         var after = Evaluate(best, data, probes);
-        if (semantic is not null && best.Factors is not null)
-        {
-            // The factor-space health of the final model on the held-out factor texts.
-            var held = SemanticTensorValidation.Measure(best, semantic.Inputs.Validation, config.Model.TrainMaxLength);
-            after["factor_orthogonality_index"] = QualityDiagnostics.Num(held[LossTerms.FactorOrthogonalityIndex]);
-            after["cross_layer_consistency"] = QualityDiagnostics.Num(held[LossTerms.CrossLayerConsistency]);
-        }
+        if (semantic is not null && best.Factors is not null) AddFactorHealth(after, best, semantic.Inputs.Validation);
         var withRoles = best.Roles is null ? null : EvaluateWithRoles(best, data);
 
         var metrics = new JsonObject
@@ -229,6 +229,14 @@ public sealed class TrainingJob(TrainConfig config, ITrainingObserver observer)
         var path = Path.Combine(RunDir, "train_log.jsonl");
         if (!File.Exists(path)) return null;
         return File.ReadLines(path).Select(l => JsonNode.Parse(l)).LastOrDefault(n => n?["event"]?.GetValue<string>() == "weights")?["weights"]?.DeepClone();
+    }
+
+    /// <summary>The factor-space health of a model on the held-out factor texts: orthogonality index and cross-layer consistency.</summary>
+    void AddFactorHealth(JsonObject scores, SentenceModel model, IReadOnlyList<FactorText> validation)
+    {
+        var held = SemanticTensorValidation.Measure(model, validation, config.Model.TrainMaxLength);
+        scores["factor_orthogonality_index"] = QualityDiagnostics.Num(held[LossTerms.FactorOrthogonalityIndex]);
+        scores["cross_layer_consistency"] = QualityDiagnostics.Num(held[LossTerms.CrossLayerConsistency]);
     }
 
     /// <summary>The starting model's scores are computed once per run folder and reused on resume.</summary>

@@ -42,6 +42,17 @@ public class ResumeTests(ITestOutputHelper output)
             System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, run, "checkpoints/step-0000012/trainer_state.json")))!["loss_weights"]!.ToJsonString();
         Assert.Contains("\"step\":12", LossWeights("straight"));
         Assert.Equal(LossWeights("straight"), LossWeights("killed"));
+        // Factor-space health is reported for the starting model (untrained heads) and the trained one; the
+        // resumed run measured its starting model before restoring the checkpoint, so it matches the straight run's.
+        System.Text.Json.Nodes.JsonNode Metrics(string run) => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, run, "metrics.json")))!;
+        foreach (var key in new[] { "factor_orthogonality_index", "cross_layer_consistency" })
+        {
+            var before = (double)Metrics("straight")["eval_before"]![key]!;
+            var after = (double)Metrics("straight")["eval_after"]![key]!;
+            Assert.InRange(before, -1, 1);
+            Assert.NotEqual(before, after);
+            Assert.Equal(before, (double)Metrics("killed")["eval_before"]![key]!);
+        }
         // The resumed log reads like one run: each step once.
         var steps = File.ReadAllLines(Path.Combine(dir.Path, "killed", "train_log.jsonl")).Where(l => l.Contains("\"event\":\"step\"")).ToList();
         Assert.Equal(12, steps.Count);
