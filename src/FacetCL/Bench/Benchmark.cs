@@ -59,6 +59,7 @@ public sealed class Benchmark(BenchOptions options, Action<string> log)
                 ["train_max_length"] = config.Model.TrainMaxLength,
                 ["learning_rate"] = config.Training.LearningRate,
                 ["warmup_steps"] = config.Training.WarmupSteps,
+                ["head_learning_rate"] = config.SemanticTensor.HeadLearningRate,
                 ["block_steps"] = options.BlockSteps,
                 ["model_selection"] = "none: every arm is evaluated after its last step",
             },

@@ -69,12 +69,17 @@ public sealed class Checkpoints(string runDir, int keep)
 
     public string? Latest => List().LastOrDefault();
 
-    /// <summary>Restores weights and optimizer moments into existing objects; returns the trainer state.</summary>
-    public static TrainerState Load(string checkpointDir, SentenceModel model, AdamW optimizer)
+    /// <summary>
+    /// Restores weights and optimizer moments into existing objects; returns the trainer state. The
+    /// fingerprint is checked first: moments of another configuration may not even line up with the parameters.
+    /// </summary>
+    public static TrainerState Load(string checkpointDir, SentenceModel model, AdamW optimizer, string expectedFingerprint)
     {
         var statePath = Path.Combine(checkpointDir, "trainer_state.json");
         var state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(statePath))
             ?? throw new InvalidDataException($"{statePath}: empty trainer state");
+        if (state.ConfigFingerprint != expectedFingerprint)
+            throw new InvalidOperationException($"{checkpointDir}: the checkpoint was made with another configuration or training data (fingerprint {state.ConfigFingerprint}, now {expectedFingerprint}); start a new run or restore the config");
         var weights = Path.Combine(checkpointDir, "model", "model.safetensors");
         SentenceModel.LoadWeights(model.Encoder, Safetensors.LoadStateDict(weights), weights);
         if (model.Factors is not null) model.LoadSemanticTensor(Path.Combine(checkpointDir, "model", SentenceModel.SemanticTensorFile));

@@ -260,7 +260,7 @@ public sealed class TrainConfig
         foreach (var (field, w) in new[] { ("main_weight", st.MainWeight), ("factor_weight", st.FactorWeight), ("consistency_weight", st.ConsistencyWeight), ("orthogonality_weight", st.OrthogonalityWeight), ("sparsity_weight", st.SparsityWeight) })
             Check(w >= 0 && double.IsFinite(w), $"semantic_tensor.{field}", "must be a finite number, 0 or more");
         Check(st.AdaptiveTemperature > 0, "semantic_tensor.adaptive_temperature", "must be positive");
-        Check(st.HeadLearningRate > 0, "semantic_tensor.head_learning_rate", "must be positive");
+        Check(st.HeadLearningRate is > 0 and < 1, "semantic_tensor.head_learning_rate", "must be in (0, 1)");
         Check(st.LabelledPool >= 0, "semantic_tensor.labelled_pool", "must not be negative");
         Check(st.LabelledPerStep >= 0, "semantic_tensor.labelled_per_step", "must be 0 or more");
         Check(st.ValidationTexts >= 20, "semantic_tensor.validation_texts", "must be at least 20");

@@ -89,9 +89,7 @@ public sealed class Trainer
         var resumedFrom = 0;
         if (resume && checkpoints.Latest is { } latest)
         {
-            state = Checkpoints.Load(latest, model, optimizer);
-            if (state.ConfigFingerprint != fingerprint)
-                throw new InvalidOperationException($"{latest}: the checkpoint was made with another configuration or training data (fingerprint {state.ConfigFingerprint}, now {fingerprint}); start a new run or restore the config");
+            state = Checkpoints.Load(latest, model, optimizer, fingerprint);
             sampler.Restore(state.SamplerEpoch, state.SamplerPosition);
             if (weights is not null && state.LossWeights is { } saved) weights = AdaptiveLossWeights.FromState(saved);
             resumedFrom = state.Step;

@@ -25,6 +25,8 @@ public class ResumeTests(ITestOutputHelper output)
         Assert.False(File.Exists(Path.Combine(dir.Path, "killed", "metrics.json")));
         Assert.True(Directory.Exists(Path.Combine(dir.Path, "killed", "checkpoints", "step-0000005")));
 
+        // The starting model's scores are measured again on resume, before the checkpoint is restored.
+        File.Delete(Path.Combine(dir.Path, "killed", "eval_before.json"));
         var resumed = CliRunner.Run(dir.Path, "train", "-c", config, "--name", "killed", "--resume");
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         Assert.Contains("resuming from step-0000005", resumed.Stderr);
@@ -56,5 +58,20 @@ public class ResumeTests(ITestOutputHelper output)
         // The resumed log reads like one run: each step once.
         var steps = File.ReadAllLines(Path.Combine(dir.Path, "killed", "train_log.jsonl")).Where(l => l.Contains("\"event\":\"step\"")).ToList();
         Assert.Equal(12, steps.Count);
+    }
+
+    [Fact]
+    public void ResumingWithAnotherConfigurationIsRefused()
+    {
+        using var dir = new TempDir();
+        var config = Path.Combine(dir.Path, "tiny.yaml");
+        File.WriteAllText(config, TinyRun.Config(dir.Path, "x").ToYaml());
+        var killed = CliRunner.Run(dir.Path, "train", "-c", config, "--name", "run", "--kill-after-step", "6");
+        Assert.NotEqual(0, killed.ExitCode);
+        // A different head rate: the optimizer's groups differ, so its saved moments must not be loaded.
+        var resumed = CliRunner.Run(dir.Path, "train", "-c", config, "--name", "run", "--resume", "--set", "semantic_tensor.head_learning_rate=5e-4");
+        Assert.NotEqual(0, resumed.ExitCode);
+        Assert.Contains("the checkpoint was made with another configuration", resumed.Stderr);
+        Assert.Contains("step-0000005", resumed.Stderr);
     }
 }

@@ -86,6 +86,10 @@ public class SemanticSessionTests
             Assert.Equal(isHead ? 0.5e-3 : 1e-5, group.LearningRate, 12);
         }
         Assert.Contains(session.Optimizer.ParamGroups.Cast<TorchSharp.Modules.AdamW.ParamGroup>(), g => g.Parameters.Any(p => heads.Contains(p.Handle)));
+        // Every parameter is in exactly one group.
+        var grouped = session.Optimizer.ParamGroups.Cast<TorchSharp.Modules.AdamW.ParamGroup>().SelectMany(g => g.Parameters).Select(p => p.Handle).ToList();
+        Assert.Equal(model.NamedParameters().Count(), grouped.Count);
+        Assert.Equal(grouped.Count, grouped.Distinct().Count());
     }
 
     [Fact]
